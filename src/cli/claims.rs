@@ -1,0 +1,10 @@
+//! `crosscheck claims` (stub: filled in by its issue).
+
+use super::{shared::Global, Outcome};
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_global: &Global, _args: Args) -> anyhow::Result<Outcome> {
+    anyhow::bail!("claims is not implemented yet")
+}

@@ -1,0 +1,98 @@
+//! Command-line glue. One file per subcommand: its usage text, its arguments, its `run`.
+//!
+//! Exit codes (documented in the README):
+//! - 0: the work was done and nothing needs attention;
+//! - 1: `check` found a conflict (as linters report findings);
+//! - 2: an error stopped the command (bad flags, missing or locked index, unreadable lexicon);
+//! - 3: the work was done but some inputs were skipped with errors (each one reported).
+
+mod check;
+mod claims;
+mod discrepancies;
+mod extract;
+mod ingest;
+mod search;
+mod shared;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What a subcommand reports back to `main`.
+pub enum Outcome {
+    /// Done, nothing to flag.
+    Ok,
+    /// Done, and findings to flag (check: a conflict).
+    Findings,
+    /// Done, but some inputs failed (already reported on stderr).
+    Partial,
+}
+
+const ABOUT: &str = "Find where news sources disagree.
+
+crosscheck indexes a folder of articles, extracts every numeric and factual claim (shares,
+amounts, counts, durations, who holds which office) with its hedge, unit and as-of date, and
+says for claims about the same quantity whether sources agree, conflict, or one revises the
+other.";
+
+const EXAMPLES: &str = "Examples:
+  crosscheck ingest corpus/                       index the bundled articles
+  crosscheck search '\"peace plan\" AND territory'   full-text search with snippets
+  crosscheck extract corpus/004_5597e02c02573cef.txt --format table
+  crosscheck claims --metric territory_share      claims stored in the index
+  crosscheck discrepancies --output conflicts.csv conflicts and updates across sources
+  crosscheck check new-article.txt                check a new article against the index";
+
+#[derive(Parser)]
+#[command(name = "crosscheck", version, about = ABOUT, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Index directory (created by `ingest`).
+    #[arg(long, global = true, default_value = "index", value_name = "DIR")]
+    pub index: PathBuf,
+
+    /// Extra lexicon file (TOML) merged over the built-in metrics, gazetteer and offices.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub lexicon: Vec<PathBuf>,
+
+    /// Hide progress bars even on a terminal.
+    #[arg(long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    Ingest(ingest::Args),
+    Search(search::Args),
+    Extract(extract::Args),
+    Claims(claims::Args),
+    Discrepancies(discrepancies::Args),
+    Check(check::Args),
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let global = shared::Global::from_cli(&cli);
+    let result = match cli.command {
+        Command::Ingest(a) => ingest::run(&global, a),
+        Command::Search(a) => search::run(&global, a),
+        Command::Extract(a) => extract::run(&global, a),
+        Command::Claims(a) => claims::run(&global, a),
+        Command::Discrepancies(a) => discrepancies::run(&global, a),
+        Command::Check(a) => check::run(&global, a),
+    };
+    match result {
+        Ok(Outcome::Ok) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Ok(Outcome::Partial) => ExitCode::from(3),
+        Err(e) => {
+            if shared::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("crosscheck: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! From text to claims, in two steps that never touch the disk or the index:
+//!
+//! 1. `quantity`: numbers, number words, fractions, scale words, units, hedges, ranges and
+//!    changes become [`Quantity`] values with exact byte spans.
+//! 2. `meaning`: each quantity is read in its sentence to find what is measured (metric and
+//!    measure), whose figure it is (holder), what part of the world it covers (scope) and when
+//!    it holds (as-of date), giving a [`Claim`]. Office holders ("German Chancellor Olaf
+//!    Scholz") become claims too.
+
+mod types;
+pub use types::*;
+
+/// Every quantity the text states, in text order, with byte spans into `text`.
+/// Never panics on any input.
+pub fn quantities(text: &str) -> Vec<Quantity> {
+    let _ = text;
+    Vec::new() // placeholder until the grammar lands
+}
+
+/// Vocabulary of metrics, measures, holders (gazetteer), offices: loaded from the TOML files in
+/// `lexicon/` (compiled in) plus any user files.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {}
+
+/// Turns text into claims with a given lexicon.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    pub lexicon: Lexicon,
+}
+
+impl Extractor {
+    pub fn new(lexicon: Lexicon) -> Self {
+        Extractor { lexicon }
+    }
+
+    /// All claims of a text: numeric ones and office holders, in text order.
+    pub fn claims(&self, text: &str, ctx: &DocContext) -> Vec<Claim> {
+        let _ = (text, ctx);
+        Vec::new() // placeholder until the meaning step lands
+    }
+}

@@ -1,0 +1,145 @@
+//! Types shared by the extraction steps and every later stage.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// How a figure is qualified in the text. Serialised in snake_case, the names of the public
+/// output contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hedge {
+    /// Stated plainly: the interval is what the stated precision implies.
+    Exact,
+    /// about, around, roughly, approximately, some, an estimated
+    Approx,
+    /// nearly, almost, just under, close to
+    ApproxBelow,
+    /// just over, just above, slightly more than
+    ApproxAbove,
+    /// more than, over, at least, exceeded, upwards of: a lower bound
+    Lower,
+    /// less than, under, up to, well below, fewer than: an upper bound
+    Upper,
+    /// between X and Y, X-Y, "hundreds of thousands"
+    Range,
+    /// most, overwhelmingly: no number
+    Qualitative,
+}
+
+impl Hedge {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Hedge::Exact => "exact",
+            Hedge::Approx => "approx",
+            Hedge::ApproxBelow => "approx_below",
+            Hedge::ApproxAbove => "approx_above",
+            Hedge::Lower => "lower",
+            Hedge::Upper => "upper",
+            Hedge::Range => "range",
+            Hedge::Qualitative => "qualitative",
+        }
+    }
+}
+
+/// Whether a number is itself a change ("increased by $700 billion").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+/// Where a value sits in a stated change: "reduced from 50% (earlier) to 30% (current)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeRole {
+    /// The value before the change; the text says it no longer holds.
+    Earlier,
+    /// The value after the change.
+    Current,
+}
+
+/// A number the text states, before its meaning is known.
+///
+/// Spans are byte offsets into the text given to the extractor. `value` is in `unit`
+/// (one-fifth = 20 with unit `percent`; €90 billion = 9e10 with unit `EUR`); `lo`/`hi` are the
+/// bounds the text itself states (a range, "more than", "well below"), `None` when open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: Option<f64>,
+    pub lo: Option<f64>,
+    pub hi: Option<f64>,
+    /// `percent`, `percentage_point`, `USD`, `EUR`, `GBP`, `JPY`, `UAH`, `count`, `hour`,
+    /// `day`, `week`, `month`, `year`, `minute`, `km`, `km2`, `mile`, `sq_mile`, ...
+    pub unit: String,
+    pub hedge: Hedge,
+    pub direction: Option<Direction>,
+    pub change_role: Option<ChangeRole>,
+    /// Significant decimal places as written ("2.06" -> 2, "19" -> 0, "1.2 million" -> 1
+    /// in millions): the exact interval is value ± half a unit in the last stated place.
+    pub precision: Option<Precision>,
+    /// The noun the number counts or measures, when adjacent: "12 regions" -> "regions",
+    /// "five-hour meeting" -> "meeting". Lowercase.
+    pub noun: Option<String>,
+}
+
+/// Stated precision: the value's half-width implied by how it was written, in `unit`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Precision {
+    /// Half of one step in the last stated digit, in the quantity's unit ("19%" -> 0.5,
+    /// "2.06%" -> 0.005, "1.2 million" -> 50_000).
+    pub half_step: f64,
+}
+
+/// How the as-of date of a claim was decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeBasis {
+    /// The article's publication date.
+    Published,
+    /// The text scopes it: "in 2024", "in March 2022".
+    Stated,
+    /// A period start: "since 2022" (the figure is cumulative up to publication).
+    Since,
+    /// A target: "by 2029".
+    Target,
+    /// Neither the text nor the metadata give a date.
+    Unknown,
+}
+
+/// A quantity with its meaning: a statement about the world that can be cross-checked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    #[serde(flatten)]
+    pub quantity: Quantity,
+    /// Vocabulary name (`territory_share`, `casualties`, `office:chancellor`, ...) or, outside
+    /// the lexicon, a normalised phrase for what is measured.
+    pub metric: String,
+    /// Finer measure within a metric: casualties -> `killed`, `wounded`, `casualties`,
+    /// `captured`, `missing`. Empty when the metric has none.
+    pub measure: String,
+    /// Who or what the figure is about, normalised through the gazetteer ("Kremlin" -> Russia).
+    pub holder: String,
+    /// The part of the world the figure covers ("Ukraine", "Donetsk"); empty when not stated.
+    pub scope: String,
+    /// For office claims: the person named ("Olaf Scholz"), canonical spelling.
+    pub person: Option<String>,
+    /// The date the figure holds for.
+    pub as_of: Option<Date>,
+    /// For `since` claims: the period start (as_of stays the publication date).
+    pub period_start: Option<Date>,
+    pub time_basis: TimeBasis,
+    /// The sentence the claim was read from, and its byte span in the text.
+    pub sentence: String,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+}
+
+/// What the meaning step needs to know about the document a text came from.
+#[derive(Debug, Clone, Default)]
+pub struct DocContext {
+    pub published: Option<Date>,
+}

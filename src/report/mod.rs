@@ -1,0 +1,1 @@
+//! Output for people and scripts: terminal tables, CSV with stable columns, JSON Lines.
