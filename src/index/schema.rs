@@ -1,0 +1,142 @@
+//! The index schema, declared once, and the conversion of articles and claims to documents.
+
+use super::{date_key, ClaimRecord};
+use crate::corpus::Article;
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TantivyDocument, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    STORED, STRING,
+};
+use tantivy::Index;
+
+/// Field handles, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    /// "article" or "claim".
+    pub kind: Field,
+    /// Article content id (on claims: their article's id).
+    pub id: Field,
+    /// The article's doc (path as given); shared by an article and its claims, so one
+    /// delete_term removes both.
+    pub doc: Field,
+    /// doc + id: an exact "this version is already indexed" check.
+    pub key: Field,
+    pub source: Field,
+    pub source_key: Field,
+    pub published: Field,
+    pub published_s: Field,
+    pub title: Field,
+    pub body: Field,
+    pub url: Field,
+    pub metric: Field,
+    pub holder_key: Field,
+    pub unit: Field,
+    pub value: Field,
+    pub sentence: Field,
+    /// The full ClaimRecord as JSON.
+    pub record: Field,
+}
+
+pub fn build() -> Schema {
+    let mut b = Schema::builder();
+    let text_stored = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    // Claim sentences are searched for ranking only: no positions needed, not stored (the
+    // record holds the sentence).
+    let sentence_opts = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqs),
+    );
+    b.add_text_field("kind", STRING);
+    b.add_text_field("id", STRING | STORED);
+    b.add_text_field("doc", STRING | STORED);
+    b.add_text_field("key", STRING);
+    b.add_text_field("source", STORED);
+    b.add_text_field("source_key", STRING);
+    b.add_i64_field("published", INDEXED | FAST);
+    b.add_text_field("published_s", STORED);
+    b.add_text_field("title", text_stored.clone());
+    b.add_text_field("body", text_stored);
+    b.add_text_field("url", STORED);
+    b.add_text_field("metric", STRING);
+    b.add_text_field("holder_key", STRING);
+    b.add_text_field("unit", STRING);
+    b.add_f64_field("value", FAST);
+    b.add_text_field("sentence", sentence_opts);
+    b.add_text_field("record", STORED);
+    b.build()
+}
+
+/// The English stemming tokenizer is registered by tantivy by default as `en_stem`; nothing
+/// custom is needed today, but every open goes through here so a future tokenizer is set
+/// in one place.
+pub fn register_tokenizers(_index: &Index) {}
+
+impl Fields {
+    pub fn from_schema(s: &Schema) -> Result<Fields, String> {
+        let get = |name: &str| s.get_field(name).map_err(|_| format!("field {name:?} missing from the index schema"));
+        Ok(Fields {
+            kind: get("kind")?,
+            id: get("id")?,
+            doc: get("doc")?,
+            key: get("key")?,
+            source: get("source")?,
+            source_key: get("source_key")?,
+            published: get("published")?,
+            published_s: get("published_s")?,
+            title: get("title")?,
+            body: get("body")?,
+            url: get("url")?,
+            metric: get("metric")?,
+            holder_key: get("holder_key")?,
+            unit: get("unit")?,
+            value: get("value")?,
+            sentence: get("sentence")?,
+            record: get("record")?,
+        })
+    }
+}
+
+pub fn article_doc(f: &Fields, a: &Article, key: &str) -> TantivyDocument {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.kind, "article");
+    d.add_text(f.id, &a.id);
+    d.add_text(f.doc, &a.doc);
+    d.add_text(f.key, key);
+    if let Some(s) = &a.source {
+        d.add_text(f.source, s);
+        d.add_text(f.source_key, s.trim().to_lowercase());
+    }
+    if let Some(p) = a.published {
+        d.add_i64(f.published, date_key(p));
+        d.add_text(f.published_s, p.to_string());
+    }
+    if let Some(t) = &a.title {
+        d.add_text(f.title, t);
+    }
+    d.add_text(f.body, &a.text);
+    if let Some(u) = &a.url {
+        d.add_text(f.url, u);
+    }
+    d
+}
+
+pub fn claim_doc(f: &Fields, r: &ClaimRecord) -> TantivyDocument {
+    let mut d = TantivyDocument::default();
+    d.add_text(f.kind, "claim");
+    d.add_text(f.id, &r.article_id);
+    d.add_text(f.doc, &r.doc);
+    if let Some(s) = &r.source {
+        d.add_text(f.source_key, s.trim().to_lowercase());
+    }
+    d.add_text(f.metric, &r.claim.metric);
+    d.add_text(f.holder_key, r.claim.holder.to_lowercase());
+    d.add_text(f.unit, &r.claim.quantity.unit);
+    if let Some(v) = r.claim.quantity.value {
+        d.add_f64(f.value, v);
+    }
+    d.add_text(f.sentence, &r.claim.sentence);
+    if let Ok(json) = serde_json::to_string(r) {
+        d.add_text(f.record, json);
+    }
+    d
+}
