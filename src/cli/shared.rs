@@ -37,3 +37,30 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
+
+/// The extractor every command uses: built-in lexicons plus the user's `--lexicon` files.
+pub fn extractor(global: &Global) -> anyhow::Result<crosscheck::extract::Extractor> {
+    crosscheck::extract::Extractor::load(&global.lexicon).map_err(anyhow::Error::msg)
+}
+
+/// Report one input problem on stderr, one line: `crosscheck: error: path:line (byte N): msg`.
+pub fn report_problem(p: &crosscheck::corpus::Problem) {
+    let level = match p.severity {
+        crosscheck::corpus::Severity::Warning => "warning",
+        crosscheck::corpus::Severity::Error => "error",
+    };
+    eprintln!("crosscheck: {level}: {p}");
+}
+
+/// Parse a YYYY-MM-DD flag value.
+pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
+    s.parse::<jiff::civil::Date>().map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+/// Neutralise a cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first).
+pub fn sheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => std::borrow::Cow::Owned(format!("'{s}")),
+        _ => std::borrow::Cow::Borrowed(s),
+    }
+}
