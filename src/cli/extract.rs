@@ -1,10 +1,66 @@
-//! `crosscheck extract` (stub: filled in by its issue).
+//! `crosscheck extract`: print the claims of files without touching the index.
 
-use super::{shared::Global, Outcome};
+use super::shared::{extractor, report_problem, Global};
+use super::Outcome;
+use crosscheck::corpus::{self, Severity};
+use crosscheck::extract::DocContext;
+use crosscheck::index::ClaimRecord;
+use crosscheck::report;
+use std::path::PathBuf;
 
+/// Print every claim of the given files: value, unit, hedge, metric, holder, byte span.
+///
+/// Reads the files as `ingest` does (txt, md, html, jsonl, csv) but never touches the index.
+/// Offsets are byte offsets into each file.
+///
+/// Example:
+///   crosscheck extract corpus/004_5597e02c02573cef.txt --format table
+///   crosscheck extract --format jsonl corpus/*.txt | jq 'select(.metric=="territory_share")'
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Files (or folders) to read.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
+    pub format: ExtractFormat,
+}
 
-pub fn run(_global: &Global, _args: Args) -> anyhow::Result<Outcome> {
-    anyhow::bail!("extract is not implemented yet")
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExtractFormat {
+    Table,
+    Jsonl,
+    Csv,
+}
+
+pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    let extractor = extractor(global)?;
+    let (files, mut problems) = corpus::discover(&args.files);
+    let (manifest, mp) = corpus::manifest_for(&args.files);
+    problems.extend(mp);
+    let mut failed = problems.iter().any(|p| p.severity == Severity::Error);
+    problems.iter().for_each(report_problem);
+    let mut records = Vec::new();
+    for path in &files {
+        let load = corpus::load_file(path, &manifest);
+        for p in &load.problems {
+            report_problem(p);
+            failed |= p.severity == Severity::Error;
+        }
+        for article in &load.articles {
+            let ctx = DocContext { published: article.published };
+            for claim in extractor.claims(&article.text, &ctx) {
+                records.push(ClaimRecord::from_article(article, claim));
+            }
+        }
+    }
+    let stdout = std::io::stdout();
+    let out = stdout.lock();
+    match args.format {
+        ExtractFormat::Jsonl => report::write_claims_jsonl(out, &records)?,
+        ExtractFormat::Csv => report::write_claims_csv(out, &records)?,
+        ExtractFormat::Table => report::write_claims_table(out, &records, super::shared::table_width())?,
+    }
+    Ok(if failed { Outcome::Partial } else { Outcome::Ok })
 }

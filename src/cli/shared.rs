@@ -64,3 +64,13 @@ pub fn sheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
         _ => std::borrow::Cow::Borrowed(s),
     }
 }
+
+/// Width for tables: the terminal's, or 120 columns when piped.
+pub fn table_width() -> Option<u16> {
+    use std::io::IsTerminal;
+    if std::io::stdout().is_terminal() {
+        None
+    } else {
+        Some(120)
+    }
+}

@@ -7,14 +7,16 @@
 //!    it holds (as-of date), giving a [`Claim`]. Office holders ("German Chancellor Olaf
 //!    Scholz") become claims too.
 
+pub mod quantity;
 mod types;
+pub use quantity::{QuantityExtractor, QuantityLexicon};
 pub use types::*;
 
 /// Every quantity the text states, in text order, with byte spans into `text`.
 /// Never panics on any input.
 pub fn quantities(text: &str) -> Vec<Quantity> {
-    let _ = text;
-    Vec::new() // placeholder until the grammar lands
+    static DEFAULT: std::sync::OnceLock<QuantityExtractor> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(QuantityExtractor::default).extract(text)
 }
 
 /// Vocabulary of metrics, measures, holders (gazetteer), offices: loaded from the TOML files in
@@ -41,7 +43,24 @@ impl Extractor {
 
     /// All claims of a text: numeric ones and office holders, in text order.
     pub fn claims(&self, text: &str, ctx: &DocContext) -> Vec<Claim> {
-        let _ = (text, ctx);
-        Vec::new() // placeholder until the meaning step lands
+        let _ = ctx;
+        // Until the meaning step lands: quantities with a unit-family metric.
+        quantities(text)
+            .into_iter()
+            .map(|q| Claim {
+                metric: String::new(),
+                measure: String::new(),
+                holder: String::new(),
+                scope: String::new(),
+                person: None,
+                as_of: ctx.published,
+                period_start: None,
+                time_basis: TimeBasis::Unknown,
+                sentence: String::new(),
+                sentence_start: q.start,
+                sentence_end: q.end,
+                quantity: q,
+            })
+            .collect()
     }
 }

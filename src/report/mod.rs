@@ -1,1 +1,45 @@
 //! Output for people and scripts: terminal tables, CSV with stable columns, JSON Lines.
+//!
+//! Column names are public interface (see `../shared/gold/README.md` and the README): scripts
+//! read them, so they only ever grow, never change.
+
+mod claims;
+pub use claims::*;
+
+/// Neutralise a CSV cell a spreadsheet would read as a formula: text starting with
+/// `=`, `+`, `-`, `@`, tab or CR gets a leading single quote. Numbers are written as numbers.
+pub fn sheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.as_bytes().first() {
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => std::borrow::Cow::Owned(format!("'{s}")),
+        _ => std::borrow::Cow::Borrowed(s),
+    }
+}
+
+/// A number as CSV writes it: empty when unknown, no exponent noise for whole values.
+pub fn num(v: Option<f64>) -> String {
+    match v {
+        None => String::new(),
+        Some(x) if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 => format!("{}", x as i64),
+        Some(x) => format!("{x}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralised() {
+        assert_eq!(sheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(sheet_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(sheet_safe("-3 dead"), "'-3 dead");
+        assert_eq!(sheet_safe("nearly 19%"), "nearly 19%");
+    }
+
+    #[test]
+    fn numbers_are_plain() {
+        assert_eq!(num(Some(9e10)), "90000000000");
+        assert_eq!(num(Some(2.06)), "2.06");
+        assert_eq!(num(None), "");
+    }
+}
