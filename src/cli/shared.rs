@@ -40,7 +40,7 @@ pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// The extractor every command uses: built-in lexicons plus the user's `--lexicon` files.
 pub fn extractor(global: &Global) -> anyhow::Result<crosscheck::extract::Extractor> {
-    crosscheck::extract::Extractor::load(&global.lexicon).map_err(anyhow::Error::msg)
+    Ok(crosscheck::extract::Extractor::load(&global.lexicon)?)
 }
 
 /// Report one input problem on stderr, one line: `crosscheck: error: path:line (byte N): msg`.

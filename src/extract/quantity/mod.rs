@@ -66,7 +66,9 @@ const NOT_NOUNS: &[&str] = &[
     "percent", "against", "among", "between", "through", "during", "about", "around", "up", "down", "out",
     "off", "too", "very", "just", "only", "even", "still", "yet", "then", "there", "here", "all", "both",
     "am", "pm", "read", "min", "p", "a.m", "p.m", "st", "nd", "rd", "th", "s", "ago", "later", "earlier",
-    "old", "like", "way", "ways", "way", "one", "ones", "plus", "minus", "or", "nor", "any", "some",
+    "old", "like", "way", "ways", "one", "ones", "plus", "minus", "nor", "any", "some", "without",
+    "within", "across", "near", "including", "toward", "towards", "upon", "via", "despite", "amid", "whose",
+    "because", "although", "though", "unless", "whether", "once", "again", "ever", "never", "already",
 ];
 
 const UP_VERBS: &[&str] = &[
@@ -283,8 +285,16 @@ impl QuantityExtractor {
         if let Some(nt) = t.get(noun_tok) {
             if nt.kind == Kind::Word && nt.space_before && !nt.capitalized(text) && !is_not_noun(&nt.low) && !MONTHS.contains(&nt.low.as_str()) {
                 if unit.is_none() && currency.is_none() && noun.is_none() {
-                    noun = Some(nt.low.clone());
-                    k = noun_tok + 1;
+                    // A hyphenated noun: "two non-negotiables", "five follow-up meetings".
+                    let mut word = nt.low.clone();
+                    let mut after = noun_tok + 1;
+                    while after + 1 < t.len() && t[after].is_dash() && !t[after].space_before && !t[after + 1].space_before && t[after + 1].kind == Kind::Word {
+                        word.push('-');
+                        word.push_str(&t[after + 1].low);
+                        after += 2;
+                    }
+                    noun = Some(word);
+                    k = after;
                     end_tok = k;
                 } else if noun.is_some() || unit.is_some() {
                     // "28-point plan", "five-hour meeting": the noun the measure describes.
@@ -721,7 +731,8 @@ impl QuantityExtractor {
                     return true;
                 }
                 // "No. 5", "Article 5", "Top 5", "Windows 11": a capitalised name before the number.
-                if p.kind == Kind::Word && p.capitalized(text) && i == j && tok.space_before {
+                // A possessive ("Trump's 28-point plan") is not a name with a number.
+                if p.kind == Kind::Word && p.capitalized(text) && i == j && tok.space_before && !p.low.ends_with("'s") {
                     let sentence_start = j < 2 || t[j - 1].line_start || matches!(t[j - 2].low.as_str(), "." | "!" | "?" | "\"" | "“" | "(" | ":");
                     let hedge_word = self.lex.hedges_before.contains_key(&p.low) || is_direction_word(&p.low);
                     let common_start = matches!(p.low.as_str(), "in" | "by" | "since" | "of" | "for" | "at" | "on" | "with" | "and" | "but" | "only" | "just" | "all" | "another" | "the" | "some" | "polls" | "about");

@@ -73,6 +73,7 @@ fn hyphenated_measures() {
     check("They agreed to a 10-year freeze.", Some(10.0), "year", Hedge::Exact);
     check("The nearly four-year war goes on.", Some(4.0), "year", Hedge::ApproxBelow);
     check("Lawmakers passed a $50-billion package.", Some(5e10), "USD", Hedge::Exact);
+    check("They rejected Moscow's 12-point memo.", Some(12.0), "count", Hedge::Exact);
     let q = one("The 28-point plan was leaked.");
     assert_eq!(q.noun.as_deref(), Some("point plan"));
 }

@@ -1,0 +1,267 @@
+//! The vocabulary of the meaning step: metrics (what is measured), places (who holds a figure
+//! and what part of the world it covers) and offices. Built-in TOML files under `lexicon/` are
+//! compiled in; user files given with `--lexicon` add entries or override them by name.
+
+use super::quantity::lexicon::phrase_key;
+use super::quantity::QuantityLexicon;
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+const METRICS: &str = include_str!("../../../lexicon/metrics.toml");
+const PLACES: &str = include_str!("../../../lexicon/places.toml");
+const OFFICES: &str = include_str!("../../../lexicon/offices.toml");
+const HEDGES: &str = include_str!("../../../lexicon/hedges.toml");
+const UNITS: &str = include_str!("../../../lexicon/units.toml");
+
+/// Tables a lexicon file may hold; anything else is a mistake worth reporting.
+const KNOWN_TABLES: &[&str] = &["metric", "place", "office", "person", "hedge", "unit", "currency", "scale"];
+
+#[derive(Debug, Deserialize, Default)]
+struct File {
+    #[serde(default)]
+    metric: Vec<Metric>,
+    #[serde(default)]
+    place: Vec<Place>,
+    #[serde(default)]
+    office: Vec<Office>,
+    #[serde(default)]
+    person: Vec<Person>,
+}
+
+/// A metric: its name, the unit families it applies to, its cue phrases, and finer measures.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Metric {
+    pub name: String,
+    pub units: Vec<String>,
+    #[serde(default)]
+    pub cues: Vec<String>,
+    #[serde(default)]
+    pub measures: BTreeMap<String, Vec<String>>,
+    /// Higher wins over nearer cues of lower priority ("4,000 soldiers were killed" is a
+    /// casualty figure, not a troop count). Default 0.
+    #[serde(default)]
+    pub priority: i32,
+    /// How far (in words) a cue may stand from a counted noun and still apply. Default 1.
+    #[serde(default = "default_reach")]
+    pub noun_reach: usize,
+}
+
+fn default_reach() -> usize {
+    1
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Place {
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+}
+
+impl Place {
+    /// Regions are scope ("of Donetsk"); countries, blocs and organisations can hold figures.
+    pub fn can_hold(&self) -> bool {
+        self.kind != "region"
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Office {
+    pub key: String,
+    pub titles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct Person {
+    name: String,
+    aliases: Vec<String>,
+}
+
+/// One matchable phrase: its owner's index, and whether it must match letter case
+/// ("US" the country, not "us" the pronoun).
+#[derive(Debug, Clone, Copy)]
+pub struct Alias {
+    pub owner: usize,
+    pub case_sensitive: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub metrics: Vec<Metric>,
+    pub places: Vec<Place>,
+    pub offices: Vec<Office>,
+    /// phrase key -> place
+    pub place_aliases: HashMap<String, Alias>,
+    pub place_max_words: usize,
+    /// phrase key -> office
+    pub office_titles: HashMap<String, usize>,
+    pub office_max_words: usize,
+    /// folded person name -> canonical display name
+    pub person_aliases: HashMap<String, String>,
+    pub quantity: QuantityLexicon,
+}
+
+/// Where a lexicon problem is.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: {message}")]
+pub struct LexiconError {
+    pub path: String,
+    pub message: String,
+}
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> Self {
+        let mut lex = Lexicon::default();
+        for (name, text) in [("metrics.toml", METRICS), ("places.toml", PLACES), ("offices.toml", OFFICES), ("hedges.toml", HEDGES), ("units.toml", UNITS)] {
+            if let Err(e) = lex.merge(name, text) {
+                debug_assert!(false, "built-in lexicon {e}");
+            }
+        }
+        lex
+    }
+
+    /// Built-in lexicon plus user files, in order; later entries override earlier ones with the
+    /// same name (metric name, place name, office key).
+    pub fn load(user_files: &[PathBuf]) -> Result<Self, LexiconError> {
+        let mut lex = Self::builtin();
+        for path in user_files {
+            let text = std::fs::read_to_string(path).map_err(|e| LexiconError { path: path.display().to_string(), message: e.to_string() })?;
+            lex.merge(&path.display().to_string(), &text)?;
+        }
+        Ok(lex)
+    }
+
+    /// Merge one TOML document.
+    pub fn merge(&mut self, name: &str, text: &str) -> Result<(), LexiconError> {
+        let err = |message: String| LexiconError { path: name.to_string(), message };
+        let value: toml::Table = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
+        if let Some(k) = value.keys().find(|k| !KNOWN_TABLES.contains(&k.as_str())) {
+            return Err(err(format!("unknown table [[{k}]] (expected one of: {})", KNOWN_TABLES.join(", "))));
+        }
+        let file: File = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
+        self.quantity.merge_toml(text).map_err(err)?;
+        for m in file.metric {
+            match self.metrics.iter_mut().find(|x| x.name == m.name) {
+                Some(slot) => *slot = m,
+                None => self.metrics.push(m),
+            }
+        }
+        for p in file.place {
+            let idx = match self.places.iter().position(|x| x.name == p.name) {
+                Some(i) => {
+                    self.places[i] = p.clone();
+                    i
+                }
+                None => {
+                    self.places.push(p.clone());
+                    self.places.len() - 1
+                }
+            };
+            for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                let key = phrase_key(a);
+                self.place_max_words = self.place_max_words.max(key.split(' ').count());
+                let letters: Vec<char> = a.chars().filter(|c| c.is_alphabetic()).collect();
+                let case_sensitive = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
+                self.place_aliases.insert(key, Alias { owner: idx, case_sensitive });
+            }
+        }
+        for o in file.office {
+            let idx = match self.offices.iter().position(|x| x.key == o.key) {
+                Some(i) => {
+                    self.offices[i] = o.clone();
+                    i
+                }
+                None => {
+                    self.offices.push(o.clone());
+                    self.offices.len() - 1
+                }
+            };
+            for t in &o.titles {
+                let key = phrase_key(t);
+                self.office_max_words = self.office_max_words.max(key.split(' ').count());
+                self.office_titles.insert(key, idx);
+            }
+        }
+        for p in file.person {
+            for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
+                self.person_aliases.insert(fold_person(a), p.name.clone());
+            }
+        }
+        Ok(())
+    }
+
+    /// Canonical name of a person: an alias entry, else the name as written.
+    pub fn person(&self, name: &str) -> String {
+        self.person_aliases.get(&fold_person(name)).cloned().unwrap_or_else(|| name.to_string())
+    }
+
+    pub fn metric(&self, name: &str) -> Option<&Metric> {
+        self.metrics.iter().find(|m| m.name == name)
+    }
+}
+
+/// A spelling-insensitive key for a person's name: lowercase, accents folded, hyphens and
+/// apostrophes dropped, transliteration endings (-yy, -iy, -yi, -ii) folded to -y/-i, doubled
+/// letters collapsed. "Zelenskyy", "Zelenskiy" and "Zelensky" share one key.
+pub fn fold_person(name: &str) -> String {
+    let mut words = Vec::new();
+    for w in name.split_whitespace() {
+        let mut s = String::new();
+        for ch in w.chars().flat_map(char::to_lowercase) {
+            let c = match ch {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ą' => 'a',
+                'é' | 'è' | 'ê' | 'ë' | 'ę' | 'ě' => 'e',
+                'í' | 'ì' | 'î' | 'ï' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
+                'ç' | 'č' | 'ć' => 'c',
+                'š' | 'ś' => 's',
+                'ž' | 'ź' | 'ż' => 'z',
+                'ñ' | 'ń' => 'n',
+                'ł' => 'l',
+                'ř' => 'r',
+                'ý' => 'y',
+                c if c.is_alphabetic() => c,
+                _ => continue,
+            };
+            if s.ends_with(c) {
+                continue; // doubled letters: Zelenskyy -> zelensky
+            }
+            s.push(c);
+        }
+        for (from, to) in [("iy", "y"), ("yi", "y"), ("ij", "y")] {
+            if s.ends_with(from) {
+                s.truncate(s.len() - from.len());
+                s.push_str(to);
+            }
+        }
+        if !s.is_empty() {
+            words.push(s);
+        }
+    }
+    words.join(" ")
+}
+
+/// A unit's family, as metrics name them in `units`.
+pub fn unit_family(unit: &str) -> &'static str {
+    match unit {
+        "percent" => "percent",
+        "percentage_point" => "percentage_point",
+        "minute" | "hour" | "day" | "week" | "month" | "year" => "time",
+        "count" => "count",
+        "km" | "mile" => "distance",
+        "km2" | "sq_mile" | "hectare" => "area",
+        "person" => "person",
+        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
+        _ => "other",
+    }
+}
+
+/// Read the file a user named, for error messages that name it.
+pub fn describe(path: &Path) -> String {
+    path.display().to_string()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+//! Sentence spans (byte offsets). Line breaks end sentences (news text puts headlines,
+//! datelines and paragraphs on lines of their own); so do `.`, `!` and `?` before a capital,
+//! digit or quote, except after common abbreviations (U.S., Dr., Jan., St.) and initials.
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "gen", "col", "lt", "sgt", "gov", "sen", "rep", "rev", "vs", "no", "inc", "corp",
+    "ltd", "co", "jr", "sr", "mt", "ft", "fig", "approx", "est", "e.g", "i.e", "etc", "u.s", "u.k", "u.n",
+    "e.u", "a.m", "p.m", "capt", "maj", "adm", "pres", "dept", "univ", "assn", "bros",
+];
+
+/// Byte spans of sentences in `text`, trimmed of surrounding whitespace.
+pub fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    let push = |out: &mut Vec<(usize, usize)>, a: usize, b: usize| {
+        let s = &text[a..b];
+        let lead = s.len() - s.trim_start().len();
+        let trail = s.len() - s.trim_end().len();
+        if a + lead < b - trail {
+            out.push((a + lead, b - trail));
+        }
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            push(&mut out, start, i);
+            start = i + 1;
+        } else if matches!(b, b'.' | b'!' | b'?') {
+            // Include closing quotes and brackets.
+            let mut end = i + 1;
+            while end < bytes.len() {
+                let rest = &text[end..];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | '”' | '’' | ')' | ']') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let next_is_space = text[end..].chars().next().is_some_and(char::is_whitespace);
+            let after = text[end..].trim_start_matches([' ', '\t']);
+            let next_starts = after.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '\n'));
+            if b == b'.' && is_abbreviation(text, i) {
+                i += 1;
+                continue;
+            }
+            if next_is_space && next_starts {
+                push(&mut out, start, end);
+                start = end;
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push(&mut out, start, text.len());
+    out
+}
+
+/// The word before the full stop at `dot` is an abbreviation or an initial.
+fn is_abbreviation(text: &str, dot: usize) -> bool {
+    let before = &text[..dot];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true; // an initial: "J. Smith", or "U.S." mid-way
+    }
+    let lw = word.to_lowercase();
+    ABBREVIATIONS.contains(&lw.trim_start_matches('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_and_lines_not_abbreviations() {
+        let t = "The U.S. envoy met Dr. Smith on Jan. 5. Talks ended.\nHeadline here\n\"It is over.\" He left.";
+        assert_eq!(split(t), vec!["The U.S. envoy met Dr. Smith on Jan. 5.", "Talks ended.", "Headline here", "\"It is over.\"", "He left."]);
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_stay() {
+        assert_eq!(split("Spending is 2.06 percent. e.g. this stays"), vec!["Spending is 2.06 percent. e.g. this stays"]);
+    }
+}

@@ -1,0 +1,124 @@
+//! Rules of the meaning step on sentences written for these tests.
+
+use crate::extract::{ChangeRole, Claim, DocContext, Extractor, TimeBasis};
+use jiff::civil::{date, Date};
+
+fn claims_at(text: &str, published: Option<Date>) -> Vec<Claim> {
+    Extractor::default().claims(text, &DocContext { published })
+}
+
+fn find<'a>(cs: &'a [Claim], quote: &str) -> &'a Claim {
+    cs.iter().find(|c| c.quantity.text.contains(quote)).unwrap_or_else(|| panic!("no claim {quote:?} in {cs:#?}"))
+}
+
+#[test]
+fn territory_holder_and_scope_differ_by_who_controls_what() {
+    let cs = claims_at("Separatists want Kyiv to leave the roughly 30 percent of Luhansk that remains under Ukraine's control.", None);
+    let c = find(&cs, "30 percent");
+    assert_eq!((c.metric.as_str(), c.holder.as_str(), c.scope.as_str()), ("territory_share", "Ukraine", "Luhansk"));
+    let cs = claims_at("Moscow now occupies about a fifth of Ukrainian land, officials said.", None);
+    let c = find(&cs, "a fifth");
+    assert_eq!((c.metric.as_str(), c.holder.as_str(), c.scope.as_str()), ("territory_share", "Russia", "Ukraine"));
+    let cs = claims_at("The Kremlin's grip over nearly 18% of Ukrainian territory is tightening.", None);
+    let c = find(&cs, "18%");
+    assert_eq!((c.holder.as_str(), c.scope.as_str()), ("Russia", "Ukraine"));
+}
+
+#[test]
+fn metrics_from_nearest_cue_and_noun() {
+    let cs = claims_at("A survey found 62% of Germans back more aid, while Berlin spends 2.1% of GDP on defence.", None);
+    assert_eq!(find(&cs, "62%").metric, "poll_share");
+    assert_eq!(find(&cs, "62%").holder, "Germany");
+    let c = find(&cs, "2.1%");
+    assert_eq!((c.metric.as_str(), c.holder.as_str()), ("defense_spending_gdp", "Germany"));
+    let cs = claims_at("The strike hit 9 provinces overnight.", None);
+    let c = find(&cs, "9 provinces");
+    assert_eq!((c.metric.as_str(), c.measure.as_str()), ("count", "province"));
+    let cs = claims_at("Donors pledged €2.5 billion in aid to Moldova.", None);
+    assert_eq!(find(&cs, "€2.5 billion").metric, "aid_amount");
+    let cs = claims_at("The envoy presented a 12-point plan.", None);
+    assert_eq!(find(&cs, "12-point").metric, "plan_points");
+    let cs = claims_at("The talks lasted three days.", None);
+    assert_eq!(find(&cs, "three days").metric, "duration");
+}
+
+#[test]
+fn casualty_measures_are_kept_apart() {
+    let cs = claims_at("At least 4,000 soldiers have been killed.", None);
+    let c = find(&cs, "4,000");
+    assert_eq!((c.metric.as_str(), c.measure.as_str()), ("casualties", "killed"));
+    let cs = claims_at("The war has caused over 50,000 casualties.", None);
+    let c = find(&cs, "50,000");
+    assert_eq!((c.metric.as_str(), c.measure.as_str()), ("casualties", "casualties"));
+}
+
+#[test]
+fn lists_of_holders() {
+    let cs = claims_at("Latvia, Finland and Denmark have already passed 2.5%, officials said.", None);
+    let c = cs.iter().find(|c| c.quantity.value == Some(2.5)).expect("2.5%");
+    assert_eq!(c.holder, "Denmark, Finland, Latvia");
+}
+
+#[test]
+fn time_scoping() {
+    let p = Some(date(2025, 6, 1));
+    let cs = claims_at("Allies provided 40% of the aid in 2023.", p);
+    let c = find(&cs, "40%");
+    assert_eq!((c.time_basis, c.as_of), (TimeBasis::Stated, Some(date(2023, 12, 31))));
+    let cs = claims_at("More than 9,000 civilians have been killed since 2022.", p);
+    let c = find(&cs, "9,000");
+    assert_eq!((c.time_basis, c.period_start, c.as_of), (TimeBasis::Since, Some(date(2022, 1, 1)), p));
+    let cs = claims_at("Italy plans to reach 2% of GDP by 2028.", p);
+    let c = find(&cs, "2%");
+    assert_eq!((c.time_basis, c.as_of), (TimeBasis::Target, Some(date(2028, 12, 31))));
+    let cs = claims_at("Turnout was 61% in March 2019.", p);
+    assert_eq!(find(&cs, "61%").as_of, Some(date(2019, 3, 31)));
+    let cs = claims_at("Turnout was 61%.", p);
+    assert_eq!((find(&cs, "61%").time_basis, find(&cs, "61%").as_of), (TimeBasis::Published, p));
+    let cs = claims_at("Turnout was 61%.", None);
+    assert_eq!(find(&cs, "61%").time_basis, TimeBasis::Unknown);
+}
+
+#[test]
+fn change_roles() {
+    let cs = claims_at("Unemployment rose to 7%, up from 5% a year earlier.", None);
+    assert_eq!(find(&cs, "5%").quantity.change_role, Some(ChangeRole::Earlier));
+    let cs = claims_at("The forecast was revised to 3% on Monday.", None);
+    assert_eq!(find(&cs, "3%").quantity.change_role, Some(ChangeRole::Current));
+}
+
+#[test]
+fn office_holders() {
+    let cs = claims_at("German Chancellor Olaf Scholz met NATO Secretary-General Mark Rutte.", None);
+    let offices: Vec<_> = cs.iter().filter(|c| c.quantity.unit == "person").collect();
+    assert_eq!(offices.len(), 2, "{cs:#?}");
+    assert_eq!((offices[0].metric.as_str(), offices[0].holder.as_str(), offices[0].quantity.text.as_str()), ("office:chancellor", "Germany", "Olaf Scholz"));
+    assert_eq!((offices[1].metric.as_str(), offices[1].holder.as_str()), ("office:secretary_general", "NATO"));
+    let a = claims_at("Ukrainian President Volodymyr Zelenskyy spoke.", None);
+    let b = claims_at("Ukrainian President Volodymyr Zelensky spoke.", None);
+    assert_eq!(a[0].person, b[0].person);
+    assert!(claims_at("Former Chancellor Angela Merkel spoke.", None).is_empty());
+    let cs = claims_at("President Donald Trump spoke.", None);
+    assert_eq!(cs[0].holder, "", "no country stated: no guess");
+}
+
+#[test]
+fn us_pronoun_is_not_the_united_states() {
+    let cs = claims_at("Give us 40% of the profits, he said.", None);
+    assert_eq!(find(&cs, "40%").holder, "");
+}
+
+#[test]
+fn uncued_share_continues_the_previous_topic() {
+    let cs = claims_at("Ministers set a target of 3% of GDP for defence spending. Several states have exceeded 3%, while others sit below 1.5%.", None);
+    assert_eq!(find(&cs, "exceeded 3%").metric, "defense_spending_gdp");
+    assert_eq!(find(&cs, "1.5%").metric, "defense_spending_gdp");
+    let cs = claims_at("Turnout was 64%.", None);
+    assert_eq!(find(&cs, "64%").metric, "share", "no topic to continue");
+}
+
+#[test]
+fn non_prefix_negates_a_place() {
+    let cs = claims_at("Non-EU states provided nearly 30% of the aid.", None);
+    assert_eq!(find(&cs, "30%").holder, "");
+}
