@@ -1,10 +1,86 @@
-//! `crosscheck discrepancies` (stub: filled in by its issue).
+//! `crosscheck discrepancies`: compare every indexed claim with the claims of other sources
+//! about the same quantity and write the pairs that disagree.
 
-use super::{shared::Global, Outcome};
+use super::shared::{table_width, Global};
+use super::Outcome;
+use crosscheck::compare::{Comparer, Config, Verdict};
+use crosscheck::index::{ClaimFilter, CrossIndex};
+use crosscheck::report;
+use std::path::PathBuf;
 
+/// Write claims that conflict across sources, or that a later source updates, as CSV.
+///
+/// Claims about the same quantity (same metric and measure, holder, scope and unit) are paired
+/// across articles; hedges are read as intervals ("nearly 19%" = [17.1, 19]) and each pair gets
+/// a verdict (agree, conflict, update, incomparable), a severity (relative gap) and the rule
+/// that decided it. Without --all only conflict and update rows are written.
+///
+/// Example:
+///   crosscheck discrepancies --output conflicts.csv
+///   crosscheck discrepancies --all --metric territory_share --format table
 #[derive(clap::Args)]
-pub struct Args {}
+#[command(verbatim_doc_comment)]
+pub struct Args {
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write agree and incomparable rows.
+    #[arg(long)]
+    pub all: bool,
+    /// Only this metric (e.g. territory_share).
+    #[arg(long)]
+    pub metric: Option<String>,
+    /// Only rows whose severity (relative gap) is at least X.
+    #[arg(long, value_name = "X")]
+    pub min_gap: Option<f64>,
+    /// Tolerance file (see config/compare.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PairFormat::Csv)]
+    pub format: PairFormat,
+}
 
-pub fn run(_global: &Global, _args: Args) -> anyhow::Result<Outcome> {
-    anyhow::bail!("discrepancies is not implemented yet")
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum PairFormat {
+    Csv,
+    Jsonl,
+    Table,
+}
+
+pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
+    let index = CrossIndex::open(&global.index)?;
+    let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;
+    let comparer = Comparer { config: &config };
+    let all = comparer.discrepancies(&records);
+    let pairs: Vec<_> = all
+        .iter()
+        .filter(|p| args.all || p.verdict.flagged())
+        .filter(|p| args.min_gap.is_none_or(|g| p.severity >= g))
+        .cloned()
+        .collect();
+    let count = |v: Verdict| all.iter().filter(|p| p.verdict == v).count();
+    let mut sink: Box<dyn std::io::Write> = match &args.output {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    match args.format {
+        PairFormat::Csv => report::write_pairs_csv(&mut sink, &pairs, &records)?,
+        PairFormat::Jsonl => report::write_pairs_jsonl(&mut sink, &pairs, &records)?,
+        PairFormat::Table => report::write_pairs_table(&mut sink, &pairs, &records, table_width())?,
+    }
+    sink.flush()?;
+    eprintln!(
+        "{} claims compared: {} pairs ({} conflict, {} update, {} agree, {} incomparable); {} rows written{}",
+        records.len(),
+        all.len(),
+        count(Verdict::Conflict),
+        count(Verdict::Update),
+        count(Verdict::Agree),
+        count(Verdict::Incomparable),
+        pairs.len(),
+        args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
+    );
+    Ok(Outcome::Ok)
 }

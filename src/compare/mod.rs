@@ -1,2 +1,267 @@
 //! Cross-source comparison: groups of claims about one quantity, hedges read as intervals,
 //! and a verdict with its reason for each pair.
+//!
+//! A group is keyed by (metric, comparison unit, scope): grouping is a hash map pass, so its
+//! cost grows with the number of claims, not with the square of the corpus. Within a group a
+//! claim meets at most `max_pairs` others (nearest in time first). A pair is compared only when
+//! the claims come from different articles, their holders are compatible (equal, or one side
+//! names none) and both are targets or neither is.
+
+mod config;
+mod interval;
+
+pub use config::{Config, Tolerance};
+pub use interval::{interval, Interval};
+
+use crate::extract::lexicon::{fold_person, unit_family};
+use crate::extract::{ChangeRole, Claim, Hedge, TimeBasis};
+use crate::index::ClaimRecord;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// What a pair of claims amounts to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Same quantity, values compatible once hedges are read as intervals.
+    Agree,
+    /// Same quantity, same time, incompatible values.
+    Conflict,
+    /// A later source (or the text itself) revises the value.
+    Update,
+    /// Related but different measures (killed vs casualties).
+    Incomparable,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Agree => "agree",
+            Verdict::Conflict => "conflict",
+            Verdict::Update => "update",
+            Verdict::Incomparable => "incomparable",
+        }
+    }
+    /// Rows a user must look at.
+    pub fn flagged(self) -> bool {
+        matches!(self, Verdict::Conflict | Verdict::Update)
+    }
+}
+
+/// One compared pair: indexes into the records given, `a` the earlier side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pair {
+    pub group_id: String,
+    pub a: usize,
+    pub b: usize,
+    pub verdict: Verdict,
+    /// Relative gap between the two intervals (0 when they overlap; 1 for different people).
+    pub severity: f64,
+    pub explanation: String,
+}
+
+/// Metrics that only make sense to compare with a named measure and holder.
+fn generic(metric: &str) -> bool {
+    matches!(metric, "share" | "amount" | "change" | "count" | "duration" | "distance" | "area")
+}
+
+/// The comparison unit and the factor into it (durations compare in days).
+fn comparison_unit(unit: &str) -> (&str, f64) {
+    match unit {
+        "minute" => ("day", 1.0 / 1440.0),
+        "hour" => ("day", 1.0 / 24.0),
+        "day" => ("day", 1.0),
+        "week" => ("day", 7.0),
+        "month" => ("day", 30.44),
+        "year" => ("day", 365.25),
+        other => (other, 1.0),
+    }
+}
+
+/// Group key of a claim, or None when it cannot be cross-checked.
+pub fn group_key(c: &Claim) -> Option<String> {
+    if c.quantity.hedge == Hedge::Qualitative {
+        return None;
+    }
+    if c.quantity.unit == "person" {
+        if c.holder.is_empty() || c.person.is_none() {
+            return None;
+        }
+        return Some(format!("{}|{}", c.metric, c.holder));
+    }
+    if c.quantity.value.is_none() && c.quantity.lo.is_none() && c.quantity.hi.is_none() {
+        return None;
+    }
+    if c.metric.is_empty() || (generic(&c.metric) && (c.measure.is_empty() || c.holder.is_empty())) {
+        return None;
+    }
+    let (unit, _) = comparison_unit(&c.quantity.unit);
+    let family = unit_family(&c.quantity.unit);
+    let unit = if family == "time" { "day" } else { unit };
+    Some(format!("{}|{}|{}", c.metric, unit, c.scope))
+}
+
+/// Short stable id of a group key.
+pub fn group_id(key: &str) -> String {
+    format!("g{:08x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as u32)
+}
+
+fn holders_compatible(a: &Claim, b: &Claim) -> bool {
+    a.holder.is_empty() || b.holder.is_empty() || a.holder == b.holder
+}
+
+fn days_between(a: &ClaimRecord, b: &ClaimRecord) -> Option<i64> {
+    let (x, y) = (a.claim.as_of?, b.claim.as_of?);
+    let span = x.until(y).ok()?;
+    Some(span.get_days().into())
+}
+
+/// Compares claims with the tolerances of a [`Config`].
+pub struct Comparer<'a> {
+    pub config: &'a Config,
+}
+
+impl Comparer<'_> {
+    /// All pairs of the records that speak about the same quantity.
+    pub fn discrepancies(&self, records: &[ClaimRecord]) -> Vec<Pair> {
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, r) in records.iter().enumerate() {
+            if let Some(k) = group_key(&r.claim) {
+                groups.entry(k).or_default().push(i);
+            }
+        }
+        let mut out = Vec::new();
+        for (key, mut members) in groups {
+            let gid = group_id(&key);
+            members.sort_by(|&x, &y| order(&records[x], &records[y]));
+            let tol = self.config.for_metric(&records[members[0]].claim.metric);
+            // The earlier values each document states for this group ("from 50% ...").
+            let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
+            for &m in &members {
+                if records[m].claim.quantity.change_role == Some(ChangeRole::Earlier) {
+                    earlier.entry(records[m].doc.as_str()).or_default().push(m);
+                }
+            }
+            for (n, &x) in members.iter().enumerate() {
+                for &y in members.iter().skip(n + 1).take(tol.max_pairs) {
+                    if let Some(p) = self.pair(records, x, y, &tol, &earlier, &gid) {
+                        out.push(p);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Verdict for one pair, or None when the two do not speak about the same quantity.
+    pub fn pair(&self, r: &[ClaimRecord], x: usize, y: usize, tol: &Tolerance, earlier: &HashMap<&str, Vec<usize>>, gid: &str) -> Option<Pair> {
+        let (ra, rb) = (&r[x], &r[y]);
+        let (a, b) = (&ra.claim, &rb.claim);
+        if ra.doc == rb.doc || !holders_compatible(a, b) {
+            return None;
+        }
+        if (a.time_basis == TimeBasis::Target) != (b.time_basis == TimeBasis::Target) {
+            return None;
+        }
+        let mk = |verdict: Verdict, severity: f64, explanation: String| Pair { group_id: gid.to_string(), a: x, b: y, verdict, severity, explanation };
+        if a.measure != b.measure && !a.measure.is_empty() && !b.measure.is_empty() {
+            return Some(mk(Verdict::Incomparable, 0.0, format!("different measures: {} vs {}", a.measure, b.measure)));
+        }
+        let days = days_between(ra, rb);
+        let apart = days.map(|d| d.abs() > tol.same_time_days);
+        let when = match (days, apart) {
+            (None, _) => "a date is unknown, so they are taken as the same time".to_string(),
+            (Some(d), Some(true)) => format!("{} days apart", d.abs()),
+            (Some(d), _) => format!("{} days apart, within the {}-day window", d.abs(), tol.same_time_days),
+        };
+        if a.quantity.unit == "person" {
+            let (pa, pb) = (fold_person(a.person.as_deref().unwrap_or("")), fold_person(b.person.as_deref().unwrap_or("")));
+            if pa == pb {
+                return Some(mk(Verdict::Agree, 0.0, format!("same {} of {}: {}", office(&a.metric), a.holder, a.quantity.text)));
+            }
+            let (v, sev) = if apart == Some(true) { (Verdict::Update, 1.0) } else { (Verdict::Conflict, 1.0) };
+            let why = if v == Verdict::Update {
+                format!("{} of {}: {} then {} ({}); the office changed hands", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when)
+            } else {
+                format!("{} of {}: {} vs {} at the same time ({})", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when)
+            };
+            return Some(mk(v, sev, why));
+        }
+        let (_, fa) = comparison_unit(&a.quantity.unit);
+        let (_, fb) = comparison_unit(&b.quantity.unit);
+        let ia = interval(&a.quantity, tol, fa)?;
+        let ib = interval(&b.quantity, tol, fb)?;
+        let desc = |q: &crate::extract::Quantity, iv: &Interval| format!("{:?} = {}", q.text, iv);
+        let (da, db) = (desc(&a.quantity, &ia), desc(&b.quantity, &ib));
+        let overlap = ia.overlaps(&ib);
+        let sev = ia.relative_gap(&ib);
+        let roles = (a.quantity.change_role, b.quantity.change_role);
+        if overlap {
+            let note = match roles {
+                (Some(ChangeRole::Earlier), _) | (_, Some(ChangeRole::Earlier)) => " (it matches the earlier value that a source says was revised)",
+                _ => "",
+            };
+            return Some(mk(Verdict::Agree, 0.0, format!("intervals overlap: {da} vs {db}{note}")));
+        }
+        // The text says the value changed.
+        if roles.0 == Some(ChangeRole::Earlier) || roles.1 == Some(ChangeRole::Earlier) {
+            return Some(mk(Verdict::Update, sev, format!("one side is an earlier value its source says was revised: {da} vs {db}")));
+        }
+        for (cur, other, rc, io) in [(b, a, rb, &ia), (a, b, ra, &ib)] {
+            if cur.quantity.change_role == Some(ChangeRole::Current) {
+                let revised = earlier.get(rc.doc.as_str()).is_some_and(|v| {
+                    v.iter().any(|&e| interval(&r[e].claim.quantity, tol, comparison_unit(&r[e].claim.quantity.unit).1).is_some_and(|ie| ie.overlaps(io)))
+                });
+                if revised {
+                    return Some(mk(Verdict::Update, sev, format!("{} reports the value was revised from a figure matching {:?} to {:?}", rc.source.as_deref().unwrap_or(&rc.doc), other.quantity.text, cur.quantity.text)));
+                }
+            }
+        }
+        if apart == Some(true) {
+            return Some(mk(Verdict::Update, sev, format!("a later source reports a different value: {da} vs {db}; {when}")));
+        }
+        Some(mk(Verdict::Conflict, sev, format!("no overlap: {da} vs {db}; {when}")))
+    }
+}
+
+fn office(metric: &str) -> String {
+    metric.trim_start_matches("office:").replace('_', " ")
+}
+
+/// Earlier first: by as-of date (unknown last), then doc, then offset.
+fn order(x: &ClaimRecord, y: &ClaimRecord) -> std::cmp::Ordering {
+    let key = |r: &ClaimRecord| (r.claim.as_of.is_none(), r.claim.as_of);
+    key(x).cmp(&key(y)).then_with(|| x.doc.cmp(&y.doc)).then(x.claim.quantity.start.cmp(&y.claim.quantity.start))
+}
+
+/// For `check`: pairs between the new claims (first `n_new` records) and indexed ones.
+pub fn check_pairs(comparer: &Comparer<'_>, records: &[ClaimRecord], n_new: usize) -> Vec<Pair> {
+    let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, r) in records.iter().enumerate().skip(n_new) {
+        if r.claim.quantity.change_role == Some(ChangeRole::Earlier) {
+            earlier.entry(r.doc.as_str()).or_default().push(i);
+        }
+    }
+    let mut out = Vec::new();
+    for x in 0..n_new {
+        let Some(kx) = group_key(&records[x].claim) else { continue };
+        let tol = comparer.config.for_metric(&records[x].claim.metric);
+        let gid = group_id(&kx);
+        for y in n_new..records.len() {
+            if group_key(&records[y].claim).as_deref() != Some(kx.as_str()) {
+                continue;
+            }
+            // Indexed side first when it is earlier, so "update" reads in time order.
+            let (a, b) = if order(&records[y], &records[x]).is_lt() { (y, x) } else { (x, y) };
+            if let Some(mut p) = comparer.pair(records, a, b, &tol, &earlier, &gid) {
+                p.a = x;
+                p.b = y;
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -4,7 +4,9 @@
 //! read them, so they only ever grow, never change.
 
 mod claims;
+mod pairs;
 pub use claims::*;
+pub use pairs::*;
 
 /// Neutralise a CSV cell a spreadsheet would read as a formula: text starting with
 /// `=`, `+`, `-`, `@`, tab or CR gets a leading single quote. Numbers are written as numbers.

@@ -1,0 +1,99 @@
+//! Verdict rules on claims built from sentences written for these tests.
+
+use super::*;
+use crate::extract::{DocContext, Extractor};
+use jiff::civil::{date, Date};
+
+fn records(doc: &str, text: &str, published: Option<Date>) -> Vec<ClaimRecord> {
+    let ex = Extractor::default();
+    ex.claims(text, &DocContext { published })
+        .into_iter()
+        .map(|claim| ClaimRecord { claim, doc: doc.into(), article_id: doc.into(), source: Some(format!("{doc} news")), published, title: None })
+        .collect()
+}
+
+fn verdicts(all: &[ClaimRecord]) -> Vec<(String, String, Verdict)> {
+    let cfg = Config::default();
+    let c = Comparer { config: &cfg };
+    let mut v: Vec<_> = c.discrepancies(all).into_iter().map(|p| (all[p.a].claim.quantity.text.clone(), all[p.b].claim.quantity.text.clone(), p.verdict)).collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn hedged_shares_agree_and_a_distant_one_conflicts() {
+    let mut all = records("a", "Russia controls approximately one-fifth of Ukrainian territory.", None);
+    all.extend(records("b", "Moscow holds nearly 19% of Ukrainian territory.", None));
+    all.extend(records("c", "Russia now occupies about 25 percent of Ukrainian territory.", None));
+    let v = verdicts(&all);
+    assert!(v.contains(&("approximately one-fifth".into(), "nearly 19%".into(), Verdict::Agree)), "{v:?}");
+    assert_eq!(v.iter().filter(|x| x.2 == Verdict::Conflict).count(), 2, "{v:?}");
+}
+
+#[test]
+fn different_scope_or_holder_is_not_compared() {
+    let mut all = records("a", "Kyiv still holds about 20 percent of Donetsk under Ukraine's control.", None);
+    all.extend(records("b", "Russia controls nearly 19% of Ukrainian territory.", None));
+    assert!(verdicts(&all).is_empty());
+}
+
+#[test]
+fn later_sources_update_and_stated_changes_are_updates() {
+    let mut all = records("a", "The plan gives Washington a 50 percent share of the profits.", Some(date(2025, 11, 1)));
+    all.extend(records("b", "The U.S. share of profits was reduced from 50% to 30%.", Some(date(2025, 11, 20))));
+    let v = verdicts(&all);
+    assert!(v.contains(&("50 percent".into(), "50%".into(), Verdict::Agree)), "{v:?}");
+    assert!(v.contains(&("50 percent".into(), "30%".into(), Verdict::Update)), "{v:?}");
+    // Same figures months apart with no stated change: the later source updates.
+    let mut all = records("a", "Polls show 60% of Poles back the plan.", Some(date(2025, 1, 10)));
+    all.extend(records("b", "Polls show 45% of Poles back the plan.", Some(date(2025, 9, 10))));
+    assert_eq!(verdicts(&all)[0].2, Verdict::Update);
+    // ...and within the window they conflict.
+    let mut all = records("a", "Polls show 60% of Poles back the plan.", Some(date(2025, 9, 1)));
+    all.extend(records("b", "Polls show 45% of Poles back the plan.", Some(date(2025, 9, 10))));
+    assert_eq!(verdicts(&all)[0].2, Verdict::Conflict);
+}
+
+#[test]
+fn killed_and_casualties_are_incomparable() {
+    let mut all = records("a", "Hundreds of thousands have been killed in the war.", None);
+    all.extend(records("b", "The war has caused more than one million casualties.", None));
+    let v = verdicts(&all);
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].2, Verdict::Incomparable);
+}
+
+#[test]
+fn office_holders_update_over_time_and_conflict_at_once() {
+    let mut all = records("a", "German Chancellor Olaf Scholz said no.", Some(date(2025, 2, 1)));
+    all.extend(records("b", "German Chancellor Friedrich Merz said no.", Some(date(2025, 12, 1))));
+    assert_eq!(verdicts(&all)[0].2, Verdict::Update);
+    let mut all = records("a", "German Chancellor Olaf Scholz said no.", Some(date(2025, 12, 1)));
+    all.extend(records("b", "German Chancellor Friedrich Merz said no.", Some(date(2025, 12, 2))));
+    assert_eq!(verdicts(&all)[0].2, Verdict::Conflict);
+    let mut all = records("a", "Ukrainian President Volodymyr Zelensky spoke.", Some(date(2025, 12, 1)));
+    all.extend(records("b", "Ukrainian President Volodymyr Zelenskyy spoke.", Some(date(2025, 12, 2))));
+    assert_eq!(verdicts(&all)[0].2, Verdict::Agree);
+}
+
+#[test]
+fn targets_only_meet_targets_and_vague_generic_claims_are_not_grouped() {
+    let mut all = records("a", "France spends 2.1% of GDP on defence.", None);
+    all.extend(records("b", "France plans to spend 3% of GDP on defence by 2030.", None));
+    assert!(verdicts(&all).is_empty(), "{:?}", verdicts(&all));
+    let mut all = records("a", "The meeting lasted six hours.", None);
+    all.extend(records("b", "The meeting lasted two hours.", None));
+    assert!(verdicts(&all).is_empty(), "no holder: too vague to compare");
+}
+
+#[test]
+fn pairs_per_group_are_bounded() {
+    let mut all = Vec::new();
+    for i in 0..200 {
+        all.extend(records(&format!("d{i}"), "Russia controls nearly 19% of Ukrainian territory.", None));
+    }
+    let cfg = Config::default();
+    let pairs = Comparer { config: &cfg }.discrepancies(&all);
+    assert!(pairs.len() <= 200 * cfg.default.max_pairs, "{}", pairs.len());
+    assert!(pairs.len() > 1000);
+}

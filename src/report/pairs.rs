@@ -1,0 +1,113 @@
+//! Pair listings (`discrepancies`, `check`): CSV with the contract columns, JSON Lines, table.
+
+use super::{num, sheet_safe};
+use crate::compare::Pair;
+use crate::index::ClaimRecord;
+use std::io::Write;
+
+/// Pair columns before the per-side ones.
+pub const PAIR_COLUMNS: &[&str] = &["group_id", "verdict", "severity", "metric", "measure", "holder", "scope", "explanation"];
+/// Per-side columns, written once with `a_` and once with `b_`.
+pub const SIDE_COLUMNS: &[&str] = &[
+    "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "source", "published", "as_of", "sentence",
+];
+
+/// The full header row.
+pub fn pair_header() -> Vec<String> {
+    let mut h: Vec<String> = PAIR_COLUMNS.iter().map(|s| s.to_string()).collect();
+    for side in ["a_", "b_"] {
+        h.extend(SIDE_COLUMNS.iter().map(|c| format!("{side}{c}")));
+    }
+    h
+}
+
+fn side(r: &ClaimRecord) -> Vec<String> {
+    let q = &r.claim.quantity;
+    vec![
+        sheet_safe(&r.doc).into_owned(),
+        q.start.to_string(),
+        q.end.to_string(),
+        sheet_safe(&q.text).into_owned(),
+        num(q.value),
+        num(q.lo),
+        num(q.hi),
+        q.unit.clone(),
+        q.hedge.as_str().to_string(),
+        sheet_safe(r.source.as_deref().unwrap_or("")).into_owned(),
+        r.published.map(|d| d.to_string()).unwrap_or_default(),
+        r.claim.as_of.map(|d| d.to_string()).unwrap_or_default(),
+        sheet_safe(&r.claim.sentence).into_owned(),
+    ]
+}
+
+fn row(p: &Pair, recs: &[ClaimRecord]) -> Vec<String> {
+    let a = &recs[p.a];
+    let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
+    let mut r = vec![
+        p.group_id.clone(),
+        p.verdict.as_str().to_string(),
+        format!("{:.4}", p.severity),
+        sheet_safe(&a.claim.metric).into_owned(),
+        sheet_safe(&a.claim.measure).into_owned(),
+        sheet_safe(holder).into_owned(),
+        sheet_safe(&a.claim.scope).into_owned(),
+        sheet_safe(&p.explanation).into_owned(),
+    ];
+    r.extend(side(a));
+    r.extend(side(&recs[p.b]));
+    r
+}
+
+pub fn write_pairs_csv<W: Write>(out: W, pairs: &[Pair], recs: &[ClaimRecord]) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(pair_header())?;
+    for p in pairs {
+        w.write_record(row(p, recs))?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+pub fn write_pairs_jsonl<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimRecord]) -> std::io::Result<()> {
+    let header = pair_header();
+    for p in pairs {
+        let mut obj = serde_json::Map::new();
+        for (k, v) in header.iter().zip(row(p, recs)) {
+            let v = v.strip_prefix('\'').filter(|_| v.starts_with("'=") || v.starts_with("'+") || v.starts_with("'-") || v.starts_with("'@")).map(str::to_string).unwrap_or(v);
+            obj.insert(k.clone(), serde_json::Value::String(v));
+        }
+        writeln!(out, "{}", serde_json::Value::Object(obj))?;
+    }
+    out.flush()
+}
+
+pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimRecord], width: Option<u16>) -> std::io::Result<()> {
+    let mut t = comfy_table::Table::new();
+    t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    if let Some(w) = width {
+        t.set_width(w);
+    }
+    t.set_header(vec!["verdict", "metric / holder", "a", "b", "why"]);
+    let cell = |r: &ClaimRecord| {
+        format!(
+            "{}\n{} {}\n{}",
+            r.claim.quantity.text,
+            r.source.as_deref().unwrap_or("?"),
+            r.claim.as_of.map_or_else(|| "?".into(), |d| d.to_string()),
+            std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned())
+        )
+    };
+    for p in pairs {
+        let a = &recs[p.a];
+        let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
+        t.add_row(vec![
+            p.verdict.as_str().to_string(),
+            format!("{}\n{}", a.claim.metric, holder),
+            cell(a),
+            cell(&recs[p.b]),
+            p.explanation.clone(),
+        ]);
+    }
+    writeln!(out, "{t}")
+}
