@@ -97,3 +97,11 @@ fn pairs_per_group_are_bounded() {
     assert!(pairs.len() <= 200 * cfg.default.max_pairs, "{}", pairs.len());
     assert!(pairs.len() > 1000);
 }
+
+#[test]
+fn a_loan_is_not_total_aid() {
+    let mut all = records("a", "Brussels approved a €90 billion loan for Ukraine.", None);
+    all.extend(records("b", "Brussels has provided more than €100 billion in aid since 2022.", None));
+    let v = verdicts(&all);
+    assert!(v.iter().all(|x| !x.2.flagged()), "{v:?}");
+}
