@@ -1,0 +1,99 @@
+//! discrepancies and check against the seed index, with articles written for these tests.
+
+mod util;
+use util::*;
+
+#[test]
+fn discrepancies_csv_has_the_contract_columns_and_no_formula_cells() {
+    let d = workdir();
+    ingest(d.path());
+    let out = d.path().join("d.csv");
+    let mut c = cc(d.path());
+    c.args(["discrepancies", "--all", "--output"]).arg(&out);
+    let (code, _, err) = run(c);
+    assert_eq!(code, 0, "{err}");
+    let mut rdr = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = rdr.headers().unwrap().iter().map(str::to_string).collect();
+    for col in ["verdict", "severity", "explanation", "group_id", "metric", "holder"] {
+        assert!(header.contains(&col.to_string()), "{col}");
+    }
+    for side in ["a_", "b_"] {
+        for col in ["doc", "start", "end", "text", "value", "unit", "source", "published", "sentence"] {
+            assert!(header.contains(&format!("{side}{col}")), "{side}{col}");
+        }
+    }
+    let rows: Vec<csv::StringRecord> = rdr.records().map(|r| r.unwrap()).collect();
+    assert!(rows.iter().any(|r| &r[1] == "update"));
+    assert!(rows.iter().any(|r| &r[1] == "agree"));
+    for r in &rows {
+        for cell in r.iter() {
+            assert!(!cell.starts_with(['=', '+', '@']), "{cell}");
+        }
+    }
+    // Without --all: only conflict and update rows.
+    let mut c = cc(d.path());
+    c.arg("discrepancies");
+    let (_, stdout, _) = run(c);
+    let mut rdr = csv::Reader::from_reader(stdout.as_bytes());
+    assert!(rdr.records().all(|r| matches!(&r.unwrap()[1], "conflict" | "update")));
+}
+
+fn check_text(d: &std::path::Path, text: &str, extra: &[&str]) -> (i32, Vec<csv::StringRecord>, String) {
+    let f = d.join("new.txt");
+    std::fs::write(&f, text).unwrap();
+    let mut c = cc(d);
+    c.arg("check").arg(&f).args(["--format", "csv"]).args(extra);
+    let (code, out, err) = run(c);
+    let rows = csv::Reader::from_reader(out.as_bytes()).records().map(|r| r.unwrap()).collect();
+    (code, rows, err)
+}
+
+#[test]
+fn a_quarter_of_ukraine_conflicts_with_both_territory_sources() {
+    let d = workdir();
+    ingest(d.path());
+    let (code, rows, err) = check_text(d.path(), "Analysts say Russia now occupies about 25 percent of Ukraine after the autumn offensive.\n", &[]);
+    assert_eq!(code, 1, "a conflict exits 1: {err}");
+    let conflicts: Vec<_> = rows.iter().filter(|r| &r[1] == "conflict").collect();
+    let docs: std::collections::HashSet<&str> = conflicts.iter().map(|r| r.get(21).unwrap_or("")).collect();
+    assert_eq!(conflicts.len(), 2, "{rows:?}");
+    assert!(docs.iter().any(|d| d.contains("001_")) && docs.iter().any(|d| d.contains("004_")), "{docs:?}");
+}
+
+#[test]
+fn half_of_the_profits_agrees_and_is_revised_later() {
+    let d = workdir();
+    ingest(d.path());
+    let (code, rows, err) = check_text(d.path(), "Under the draft, Washington would take half of the profits from rebuilding.\n", &[]);
+    assert_eq!(code, 0, "{err}");
+    let b_doc = |r: &csv::StringRecord| r.get(21).unwrap_or("").to_string();
+    assert!(rows.iter().any(|r| &r[1] == "agree" && b_doc(r).contains("000_")), "{rows:?}");
+    assert!(rows.iter().any(|r| &r[1] == "update" && b_doc(r).contains("004_") && &r[24] == "30%"), "{rows:?}");
+}
+
+#[test]
+fn check_leaves_the_index_alone_unless_add() {
+    let d = workdir();
+    ingest(d.path());
+    let count = |d: &std::path::Path| {
+        let mut c = cc(d);
+        c.args(["search", "Brussels OR Washington OR Kremlin", "--limit", "100", "--format", "json"]);
+        run(c).1.lines().count()
+    };
+    let before = count(d.path());
+    check_text(d.path(), "In Brussels, Washington and the Kremlin officials met for two days.\n", &[]);
+    assert_eq!(count(d.path()), before);
+    check_text(d.path(), "In Brussels, Washington and the Kremlin officials met for two days.\n", &["--add"]);
+    assert_eq!(count(d.path()), before + 1);
+}
+
+#[test]
+fn check_reads_standard_input() {
+    let d = workdir();
+    ingest(d.path());
+    let mut c = cc(d.path());
+    c.args(["check", "-", "--format", "json"]).write_stdin("Moscow controls approximately 19 percent of Ukrainian territory.\n");
+    let (code, out, err) = run(c);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().any(|l| l.contains("\"verdict\":\"agree\"")), "{out}");
+}
