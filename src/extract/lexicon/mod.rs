@@ -99,6 +99,11 @@ pub struct Lexicon {
     /// folded person name -> canonical display name
     pub person_aliases: HashMap<String, String>,
     pub quantity: QuantityLexicon,
+    /// Metric cues by first word: (metric index, all words of the cue). Rebuilt on merge.
+    pub cue_index: HashMap<String, Vec<(usize, Vec<String>)>>,
+    /// First words of place aliases and office titles: only where one stands can a phrase start.
+    pub place_first: std::collections::HashSet<String>,
+    pub office_first: std::collections::HashSet<String>,
 }
 
 /// Where a lexicon problem is.
@@ -163,6 +168,9 @@ impl Lexicon {
                 self.place_max_words = self.place_max_words.max(key.split(' ').count());
                 let letters: Vec<char> = a.chars().filter(|c| c.is_alphabetic()).collect();
                 let case_sensitive = letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase());
+                if let Some(first) = key.split(' ').next() {
+                    self.place_first.insert(first.to_string());
+                }
                 self.place_aliases.insert(key, Alias { owner: idx, case_sensitive });
             }
         }
@@ -180,12 +188,24 @@ impl Lexicon {
             for t in &o.titles {
                 let key = phrase_key(t);
                 self.office_max_words = self.office_max_words.max(key.split(' ').count());
+                if let Some(first) = key.split(' ').next() {
+                    self.office_first.insert(first.to_string());
+                }
                 self.office_titles.insert(key, idx);
             }
         }
         for p in file.person {
             for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 self.person_aliases.insert(fold_person(a), p.name.clone());
+            }
+        }
+        self.cue_index.clear();
+        for (m, metric) in self.metrics.iter().enumerate() {
+            for c in &metric.cues {
+                let words: Vec<String> = phrase_key(c).split(' ').map(str::to_string).collect();
+                if let Some(first) = words.first().cloned() {
+                    self.cue_index.entry(first).or_default().push((m, words));
+                }
             }
         }
         Ok(())

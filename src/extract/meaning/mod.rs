@@ -122,7 +122,8 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let mut found = None;
-            if self.toks[i].kind == Kind::Word || self.toks[i].low == "u" {
+            let first = self.toks[i].low.trim_end_matches("'s");
+            if (self.toks[i].kind == Kind::Word || self.toks[i].low == "u") && self.lex.place_first.contains(first) {
                 for n in (1..=maxw).rev() {
                     if i + n > self.toks.len() {
                         continue;
@@ -169,34 +170,33 @@ impl<'a> Doc<'a> {
     }
 
     fn find_cues(&self) -> Vec<Cue> {
-        // Index cues by first word once per document (cheap: a few hundred cues).
-        let mut by_first: std::collections::HashMap<&str, Vec<(usize, Vec<&str>)>> = std::collections::HashMap::new();
-        let keys: Vec<(usize, String)> = self
-            .lex
-            .metrics
-            .iter()
-            .enumerate()
-            .flat_map(|(m, metric)| metric.cues.iter().map(move |c| (m, super::quantity::lexicon::phrase_key(c))))
-            .collect();
-        for (m, k) in &keys {
-            let words: Vec<&str> = k.split(' ').collect();
-            if let Some(first) = words.first() {
-                by_first.entry(first).or_default().push((*m, words));
-            }
-        }
         let mut out = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
             let low = t.low.trim_end_matches("'s");
-            if let Some(cands) = by_first.get(low) {
+            if let Some(cands) = self.lex.cue_index.get(low) {
                 for (m, words) in cands {
                     let n = words.len();
-                    if i + n <= self.toks.len() && words.iter().enumerate().all(|(d, w)| self.toks[i + d].low.trim_end_matches("'s") == *w) {
+                    if i + n <= self.toks.len() && words.iter().enumerate().all(|(d, w)| self.toks[i + d].low.trim_end_matches("'s") == w) {
                         out.push(Cue { start: i, end: i + n, metric: *m });
                     }
                 }
             }
         }
         out
+    }
+
+    /// Mentions whose tokens lie in [sa, sb) (mentions are sorted by start).
+    fn mentions_in(&self, sa: usize, sb: usize) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.start < sa);
+        let b = self.mentions.partition_point(|m| m.start < sb);
+        &self.mentions[a..b.max(a)]
+    }
+
+    /// Cues whose tokens lie in [sa, sb) (cues are sorted by start).
+    fn cues_in(&self, sa: usize, sb: usize) -> &[Cue] {
+        let a = self.cues.partition_point(|c| c.start < sa);
+        let b = self.cues.partition_point(|c| c.start < sb);
+        &self.cues[a..b.max(a)]
     }
 
     fn find_times(&self, published: Option<Date>) -> Vec<TimePhrase> {
@@ -269,8 +269,12 @@ impl<'a> Doc<'a> {
             let tpos = self.toks[tp.start].start;
             let sent = self.sentence_of(tpos);
             let mut best: Option<(usize, usize)> = None;
-            for (qi, q) in qs.iter().enumerate() {
-                if q.start < sent.0 || q.end > sent.1 {
+            let first = qs.partition_point(|q| q.start < sent.0);
+            for (qi, q) in qs.iter().enumerate().skip(first) {
+                if q.start >= sent.1 {
+                    break;
+                }
+                if q.end > sent.1 {
                     continue;
                 }
                 let (a, b) = qtoks[qi];
@@ -336,7 +340,7 @@ impl<'a> Doc<'a> {
         let admits = |m: usize| self.lex.metrics.get(m).is_some_and(|x| x.units.iter().any(|u| u == family));
         let noun_end = if q.noun.is_some() { qb } else { qb };
         let mut best: Option<(usize, usize, i32)> = None; // (metric, distance, priority)
-        for c in self.cues.iter().filter(|c| c.start >= sa && c.end <= sb && admits(c.metric)) {
+        for c in self.cues_in(sa, sb).iter().filter(|c| c.end <= sb && admits(c.metric)) {
             let d = if c.start >= qb { c.start - qb } else if c.end <= qa { qa - c.end } else { 0 };
             // A counted noun names what is counted: only cues in or right next to it count.
             let m = &self.lex.metrics[c.metric];
@@ -376,9 +380,11 @@ impl<'a> Doc<'a> {
         for (name, cues) in &metric.measures {
             for cue in cues {
                 let key = super::quantity::lexicon::phrase_key(cue);
-                let n = key.split(' ').count();
+                let words: Vec<&str> = key.split(' ').collect();
+                let n = words.len();
                 for i in sa..sb.saturating_sub(n - 1) {
-                    if self.key(i, i + n) == key || self.toks[i].low.trim_end_matches("'s") == key {
+                    let hit = words.iter().enumerate().all(|(d, w)| self.toks.get(i + d).is_some_and(|t| t.low.trim_end_matches("'s") == *w));
+                    if hit {
                         let d = if i >= qb { i - qb } else if i + n <= qa { qa - i - n } else { 0 };
                         if best.is_none_or(|(_, bd)| d < bd) {
                             best = Some((name, d));
@@ -409,7 +415,7 @@ impl<'a> Doc<'a> {
     /// after it. Scope: the place after "of" (for shares of territory).
     fn holder_and_scope(&self, metric: &str, qa: usize, qb: usize, sa: usize, sb: usize) -> (String, String) {
         let places = &self.lex.places;
-        let in_sentence: Vec<&Mention> = self.mentions.iter().filter(|m| m.start >= sa && m.end <= sb).collect();
+        let in_sentence: Vec<&Mention> = self.mentions_in(sa, sb).iter().filter(|m| m.end <= sb).collect();
         // After the number: "of Donetsk", "of Ukrainian territory", "of Ukrainians".
         let mut of_place: Option<&Mention> = None;
         if self.toks.get(qb).is_some_and(|t| t.low == "of") {
@@ -479,7 +485,7 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < self.toks.len() {
             let mut hit = None;
-            if self.toks[i].kind == Kind::Word {
+            if self.toks[i].kind == Kind::Word && self.lex.office_first.contains(&self.toks[i].low) {
                 for n in (1..=maxw).rev() {
                     if i + n <= self.toks.len() {
                         if let Some(&o) = self.lex.office_titles.get(&self.key(i, i + n)) {
@@ -521,7 +527,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             let holder = self
-                .mentions
+                .mentions_in(i.saturating_sub(8), i)
                 .iter()
                 .find(|m| m.end == i || (m.end + 1 == i && self.toks[m.end].low == "'s"))
                 .map(|m| self.lex.places[m.place].name.clone())

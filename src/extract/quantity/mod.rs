@@ -863,9 +863,13 @@ fn mark_changes(text: &str, t: &[Tok], qs: &mut [Quantity]) {
         if gap != "to" {
             continue;
         }
-        let before = text.get(..a.start).unwrap_or("").trim_end();
-        let lower = before.to_ascii_lowercase();
-        if lower.ends_with(" from") || lower == "from" {
+        // Only the last few bytes matter: is the word before the first value "from"?
+        let mut from = a.start.saturating_sub(12);
+        while from > 0 && !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let lower = text.get(from..a.start).unwrap_or("").trim_end().to_ascii_lowercase();
+        if lower.ends_with(" from") || lower == "from" || (from == 0 && lower.ends_with("from")) {
             qs[n - 1].change_role = Some(ChangeRole::Earlier);
             qs[n].change_role = Some(ChangeRole::Current);
         }
