@@ -69,10 +69,12 @@ pub fn write_claims_table<W: Write>(mut out: W, rows: &[ClaimRecord], width: Opt
         let q = &c.quantity;
         let value = match (q.value, q.lo, q.hi) {
             (Some(v), _, _) => num(Some(v)),
+            (None, None, None) => String::new(),
             (None, lo, hi) => format!("{}..{}", num(lo), num(hi)),
         };
         let holder = match (c.holder.as_str(), c.scope.as_str(), c.person.as_deref()) {
-            (h, _, Some(p)) => format!("{p} ({h})"),
+            ("", _, Some(_)) => "?".to_string(),
+            (h, _, Some(_)) => h.to_string(),
             (h, "", _) => h.to_string(),
             (h, s, _) => format!("{h} / {s}"),
         };
