@@ -6,7 +6,6 @@
 use super::shared::{extractor, report_problem, Global};
 use super::Outcome;
 use crosscheck::corpus::{self, Severity};
-use crosscheck::extract::DocContext;
 use crosscheck::index::CrossIndex;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -42,22 +41,27 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let index = CrossIndex::create_or_open(&global.index)?;
     let mut writer = index.writer()?;
     let bar = progress(global.progress, files.len() as u64);
-    for path in &files {
-        bar.set_message(path.display().to_string());
-        let load = corpus::load_file(path, &manifest);
-        for p in &load.problems {
-            bar.suspend(|| report_problem(p));
-            if p.severity == Severity::Error {
-                errors += 1;
-                writer.skipped(1);
+    // Files are loaded and extracted in batches so extraction can use every core.
+    for chunk in files.chunks(crosscheck::index::EXTRACT_BATCH) {
+        let mut articles = Vec::new();
+        for path in chunk {
+            bar.set_message(path.display().to_string());
+            let load = corpus::load_file(path, &manifest);
+            for p in &load.problems {
+                bar.suspend(|| report_problem(p));
+                if p.severity == Severity::Error {
+                    errors += 1;
+                    writer.skipped(1);
+                }
+            }
+            articles.extend(load.articles);
+        }
+        for batch in articles.chunks(crosscheck::index::EXTRACT_BATCH) {
+            for (article, claims) in batch.iter().zip(crosscheck::index::extract_batch(&extractor, batch)) {
+                writer.add(article, claims)?;
             }
         }
-        for article in &load.articles {
-            let ctx = DocContext { published: article.published };
-            let claims = extractor.claims(&article.text, &ctx);
-            writer.add(article, claims)?;
-        }
-        bar.inc(1);
+        bar.inc(chunk.len() as u64);
     }
     bar.finish_and_clear();
     let mut summary = writer.commit()?;

@@ -1,0 +1,84 @@
+//! Side-by-side ingest benchmark: crosscheck's ingest (extraction + articles + claims) against
+//! plain tantivy indexing of the same article text with the same schema for articles and the
+//! same writer settings, in one run, on the same pre-loaded articles.
+//!
+//! ```text
+//! cargo run --release --example gen_corpus -- --n 10000 --out /tmp/cc-10k
+//! cargo run --release --example bench_ingest -- /tmp/cc-10k
+//! ```
+
+use crosscheck::corpus::{self, Article};
+use crosscheck::extract::Extractor;
+use crosscheck::index::{CrossIndex, WRITER_BUDGET, WRITER_THREADS};
+use std::path::PathBuf;
+use std::time::Instant;
+use tantivy::schema::{IndexRecordOption, Schema, TantivyDocument, TextFieldIndexing, TextOptions, STORED, STRING};
+
+fn plain_tantivy(articles: &[Article], dir: &std::path::Path) -> tantivy::Result<f64> {
+    let mut b = Schema::builder();
+    let id = b.add_text_field("id", STRING | STORED);
+    let doc = b.add_text_field("doc", STRING | STORED);
+    let source = b.add_text_field("source", STRING | STORED);
+    // The same text options crosscheck uses for articles: English stemming, positions, stored.
+    let text = TextOptions::default().set_stored().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    let title = b.add_text_field("title", text.clone());
+    let body = b.add_text_field("body", text);
+    let index = tantivy::Index::create_in_dir(dir, b.build())?;
+    let t = Instant::now();
+    let mut w: tantivy::IndexWriter = index.writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET)?;
+    for a in articles {
+        let mut d = TantivyDocument::default();
+        d.add_text(id, &a.id);
+        d.add_text(doc, &a.doc);
+        d.add_text(source, a.source.as_deref().unwrap_or(""));
+        d.add_text(title, a.title.as_deref().unwrap_or(""));
+        d.add_text(body, &a.text);
+        w.add_document(d)?;
+    }
+    w.commit()?;
+    w.wait_merging_threads()?;
+    Ok(t.elapsed().as_secs_f64())
+}
+
+fn ours(articles: &[Article], dir: &std::path::Path) -> Result<(f64, usize), Box<dyn std::error::Error>> {
+    let ex = Extractor::default();
+    let t = Instant::now();
+    let ix = CrossIndex::create_or_open(dir)?;
+    let mut w = ix.writer()?;
+    for batch in articles.chunks(crosscheck::index::EXTRACT_BATCH) {
+        let claims = crosscheck::index::extract_batch(&ex, batch);
+        for (a, c) in batch.iter().zip(claims) {
+            w.add(a, c)?;
+        }
+    }
+    let s = w.commit()?;
+    Ok((t.elapsed().as_secs_f64(), s.claims))
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let src: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    if src.is_empty() {
+        eprintln!("usage: bench_ingest CORPUS_DIR");
+        std::process::exit(2);
+    }
+    let (files, _) = corpus::discover(&src);
+    let (manifest, _) = corpus::manifest_for(&src);
+    let t = Instant::now();
+    let articles: Vec<Article> = files.iter().flat_map(|f| corpus::load_file(f, &manifest).articles).collect();
+    let load_s = t.elapsed().as_secs_f64();
+    let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mb = bytes as f64 / 1e6;
+    let tmp = tempfile::tempdir()?;
+    let (pd, od) = (tmp.path().join("plain"), tmp.path().join("ours"));
+    std::fs::create_dir_all(&pd)?;
+    let plain = plain_tantivy(&articles, &pd)?;
+    let (our, claims) = ours(&articles, &od)?;
+    println!("articles {}  text {:.1} MB  (loading files: {:.2} s, not counted below)", articles.len(), mb, load_s);
+    println!("writer settings: {} thread(s), {} MB budget", WRITER_THREADS, WRITER_BUDGET / 1_000_000);
+    println!("plain tantivy : {:>7.2} s  {:>6.1} MB/s  {:>8.0} articles/s", plain, mb / plain, articles.len() as f64 / plain);
+    println!("crosscheck    : {:>7.2} s  {:>6.1} MB/s  {:>8.0} articles/s  ({} claims)", our, mb / our, articles.len() as f64 / our, claims);
+    println!("ratio (crosscheck throughput / plain tantivy): {:.2}", plain / our);
+    Ok(())
+}
