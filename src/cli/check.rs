@@ -103,7 +103,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
-    let comparer = Comparer { config: &config };
+    let comparer = Comparer::new(&config);
     let mut pairs = check_pairs(&comparer, &records, n_new);
     pairs.sort_by(|x, y| x.a.cmp(&y.a).then(x.verdict.cmp(&y.verdict)).then(x.b.cmp(&y.b)));
     let stdout = std::io::stdout();

@@ -3,7 +3,7 @@
 
 use super::shared::{table_width, Global};
 use super::Outcome;
-use crosscheck::compare::{Comparer, Config, Verdict};
+use crosscheck::compare::{Comparer, Config, Pair, Verdict};
 use crosscheck::index::{ClaimFilter, CrossIndex};
 use crosscheck::report;
 use std::path::PathBuf;
@@ -52,34 +52,65 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
     let index = CrossIndex::open(&global.index)?;
     let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;
-    let comparer = Comparer { config: &config };
-    let all = comparer.discrepancies(&records);
-    let pairs: Vec<_> = all
-        .iter()
-        .filter(|p| args.all || p.verdict.flagged())
-        .filter(|p| args.min_gap.is_none_or(|g| p.severity >= g))
-        .cloned()
-        .collect();
-    let count = |v: Verdict| all.iter().filter(|p| p.verdict == v).count();
+    let comparer = Comparer { config: &config, explain_all: args.all };
+    let mut counts = [0usize; 4];
+    let mut written = 0usize;
+    let keep = |p: &Pair| (args.all || p.verdict.flagged()) && args.min_gap.is_none_or(|g| p.severity >= g);
     let mut sink: Box<dyn std::io::Write> = match &args.output {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)),
-        None => Box::new(std::io::stdout().lock()),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut tally = |p: &Pair| {
+        counts[p.verdict as usize] += 1;
     };
     match args.format {
-        PairFormat::Csv => report::write_pairs_csv(&mut sink, &pairs, &records)?,
-        PairFormat::Jsonl => report::write_pairs_jsonl(&mut sink, &pairs, &records)?,
-        PairFormat::Table => report::write_pairs_table(&mut sink, &pairs, &records, table_width())?,
+        // CSV streams: rows are written as groups are compared.
+        PairFormat::Csv => {
+            let mut w = csv::Writer::from_writer(&mut sink);
+            w.write_record(report::pair_header())?;
+            let mut err = None;
+            comparer.for_each_pair(&records, |p| {
+                tally(&p);
+                if keep(&p) && err.is_none() {
+                    written += 1;
+                    if let Err(e) = w.write_record(report::pair_row(&p, &records)) {
+                        err = Some(e);
+                    }
+                }
+            });
+            if let Some(e) = err {
+                return Err(e.into());
+            }
+            w.flush()?;
+        }
+        PairFormat::Jsonl | PairFormat::Table => {
+            let mut pairs = Vec::new();
+            comparer.for_each_pair(&records, |p| {
+                tally(&p);
+                if keep(&p) {
+                    pairs.push(p);
+                }
+            });
+            written = pairs.len();
+            if args.format == PairFormat::Jsonl {
+                report::write_pairs_jsonl(&mut sink, &pairs, &records)?;
+            } else {
+                report::write_pairs_table(&mut sink, &pairs, &records, table_width())?;
+            }
+        }
     }
     sink.flush()?;
+    let count = |v: Verdict| counts[v as usize];
+    let all: usize = counts.iter().sum();
     eprintln!(
         "{} claims compared: {} pairs ({} conflict, {} update, {} agree, {} incomparable); {} rows written{}",
         records.len(),
-        all.len(),
+        all,
         count(Verdict::Conflict),
         count(Verdict::Update),
         count(Verdict::Agree),
         count(Verdict::Incomparable),
-        pairs.len(),
+        written,
         args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
     );
     Ok(Outcome::Ok)

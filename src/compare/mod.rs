@@ -119,18 +119,32 @@ fn days_between(a: &ClaimRecord, b: &ClaimRecord) -> Option<i64> {
 /// Compares claims with the tolerances of a [`Config`].
 pub struct Comparer<'a> {
     pub config: &'a Config,
+    /// Write explanations for agree and incomparable pairs too (off when only flagged rows are
+    /// written: on a large corpus most pairs agree, and their text would be thrown away).
+    pub explain_all: bool,
 }
 
-impl Comparer<'_> {
-    /// All pairs of the records that speak about the same quantity.
+impl<'a> Comparer<'a> {
+    pub fn new(config: &'a Config) -> Self {
+        Comparer { config, explain_all: true }
+    }
+
+    /// All pairs of the records that speak about the same quantity, collected.
     pub fn discrepancies(&self, records: &[ClaimRecord]) -> Vec<Pair> {
+        let mut out = Vec::new();
+        self.for_each_pair(records, |p| out.push(p));
+        out
+    }
+
+    /// Every pair, handed to `f` as it is found (group by group), so memory stays bounded by
+    /// the records, not by the number of pairs.
+    pub fn for_each_pair(&self, records: &[ClaimRecord], mut f: impl FnMut(Pair)) {
         let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, r) in records.iter().enumerate() {
             if let Some(k) = group_key(&r.claim) {
                 groups.entry(k).or_default().push(i);
             }
         }
-        let mut out = Vec::new();
         for (key, mut members) in groups {
             let gid = group_id(&key);
             members.sort_by(|&x, &y| order(&records[x], &records[y]));
@@ -145,12 +159,11 @@ impl Comparer<'_> {
             for (n, &x) in members.iter().enumerate() {
                 for &y in members.iter().skip(n + 1).take(tol.max_pairs) {
                     if let Some(p) = self.pair(records, x, y, &tol, &earlier, &gid) {
-                        out.push(p);
+                        f(p);
                     }
                 }
             }
         }
-        out
     }
 
     /// Verdict for one pair, or None when the two do not speak about the same quantity.
@@ -163,8 +176,14 @@ impl Comparer<'_> {
         if (a.time_basis == TimeBasis::Target) != (b.time_basis == TimeBasis::Target) {
             return None;
         }
+        let quiet = !self.explain_all;
         let mk = |verdict: Verdict, severity: f64, explanation: String| Pair { group_id: gid.to_string(), a: x, b: y, verdict, severity, explanation };
+        // Unwritten agree/incomparable rows need no explanation text.
+        let mk_quiet = |verdict: Verdict| Pair { group_id: gid.to_string(), a: x, b: y, verdict, severity: 0.0, explanation: String::new() };
         if a.measure != b.measure && !a.measure.is_empty() && !b.measure.is_empty() {
+            if quiet {
+                return Some(mk_quiet(Verdict::Incomparable));
+            }
             return Some(mk(Verdict::Incomparable, 0.0, format!("different measures: {} vs {}", a.measure, b.measure)));
         }
         let days = days_between(ra, rb);
@@ -191,6 +210,9 @@ impl Comparer<'_> {
         let (_, fb) = comparison_unit(&b.quantity.unit);
         let ia = interval(&a.quantity, tol, fa)?;
         let ib = interval(&b.quantity, tol, fb)?;
+        if quiet && ia.overlaps(&ib) {
+            return Some(mk_quiet(Verdict::Agree));
+        }
         let desc = |q: &crate::extract::Quantity, iv: &Interval| format!("{:?} = {}", q.text, iv);
         let (da, db) = (desc(&a.quantity, &ia), desc(&b.quantity, &ib));
         let overlap = ia.overlaps(&ib);

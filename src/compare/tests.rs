@@ -14,7 +14,7 @@ fn records(doc: &str, text: &str, published: Option<Date>) -> Vec<ClaimRecord> {
 
 fn verdicts(all: &[ClaimRecord]) -> Vec<(String, String, Verdict)> {
     let cfg = Config::default();
-    let c = Comparer { config: &cfg };
+    let c = Comparer::new(&cfg);
     let mut v: Vec<_> = c.discrepancies(all).into_iter().map(|p| (all[p.a].claim.quantity.text.clone(), all[p.b].claim.quantity.text.clone(), p.verdict)).collect();
     v.sort();
     v
@@ -93,7 +93,7 @@ fn pairs_per_group_are_bounded() {
         all.extend(records(&format!("d{i}"), "Russia controls nearly 19% of Ukrainian territory.", None));
     }
     let cfg = Config::default();
-    let pairs = Comparer { config: &cfg }.discrepancies(&all);
+    let pairs = Comparer::new(&cfg).discrepancies(&all);
     assert!(pairs.len() <= 200 * cfg.default.max_pairs, "{}", pairs.len());
     assert!(pairs.len() > 1000);
 }

@@ -348,20 +348,30 @@ impl CrossIndex {
     /// holder match and BM25 over the sentence's words.
     pub fn related(&self, claim: &Claim, limit: usize) -> Result<Vec<ClaimRecord>> {
         let f = &self.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, self.kind_query("claim")),
-            (Occur::Must, self.exact(f.metric, &claim.metric)),
-        ];
+        // Only claim documents carry a metric, so no kind clause (it would match every claim
+        // and make each look-up scan the whole index).
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.exact(f.metric, &claim.metric))];
         if !claim.holder.is_empty() {
-            clauses.push((Occur::Should, self.exact(f.holder_key, &claim.holder.to_lowercase())));
+            // Same holder, or one that names none: the holders comparison allows both.
+            let either: Vec<(Occur, Box<dyn Query>)> = vec![
+                (Occur::Should, self.exact(f.holder_key, &claim.holder.to_lowercase())),
+                (Occur::Should, self.exact(f.holder_key, "")),
+            ];
+            clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
         }
-        let words: Vec<String> = claim
+        // BM25 over a few distinctive words of the sentence ranks the candidates; a long
+        // union of common words would cost more than it tells.
+        const COMMON: &[&str] = &["about", "after", "their", "there", "which", "would", "could", "should", "these", "those", "other", "while", "where", "being", "under", "since", "percent", "between"];
+        let mut words: Vec<String> = claim
             .sentence
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 3)
-            .take(40)
+            .filter(|w| w.chars().count() > 4 && !w.chars().all(|c| c.is_ascii_digit()))
             .map(|w| w.to_lowercase())
+            .filter(|w| !COMMON.contains(&w.as_str()))
             .collect();
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        words.dedup();
+        words.truncate(10);
         if !words.is_empty() {
             let parser = QueryParser::for_index(&self.index, vec![f.sentence]);
             if let Ok(q) = parser.parse_query(&words.join(" ")) {

@@ -40,7 +40,8 @@ fn side(r: &ClaimRecord) -> Vec<String> {
     ]
 }
 
-fn row(p: &Pair, recs: &[ClaimRecord]) -> Vec<String> {
+/// One CSV row for a pair, in [`pair_header`] order.
+pub fn pair_row(p: &Pair, recs: &[ClaimRecord]) -> Vec<String> {
     let a = &recs[p.a];
     let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
     let mut r = vec![
@@ -62,7 +63,7 @@ pub fn write_pairs_csv<W: Write>(out: W, pairs: &[Pair], recs: &[ClaimRecord]) -
     let mut w = csv::Writer::from_writer(out);
     w.write_record(pair_header())?;
     for p in pairs {
-        w.write_record(row(p, recs))?;
+        w.write_record(pair_row(p, recs))?;
     }
     w.flush()?;
     Ok(())
@@ -72,7 +73,7 @@ pub fn write_pairs_jsonl<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
     let header = pair_header();
     for p in pairs {
         let mut obj = serde_json::Map::new();
-        for (k, v) in header.iter().zip(row(p, recs)) {
+        for (k, v) in header.iter().zip(pair_row(p, recs)) {
             let v = v.strip_prefix('\'').filter(|_| v.starts_with("'=") || v.starts_with("'+") || v.starts_with("'-") || v.starts_with("'@")).map(str::to_string).unwrap_or(v);
             obj.insert(k.clone(), serde_json::Value::String(v));
         }
