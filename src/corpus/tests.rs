@@ -95,8 +95,13 @@ mod props {
     use super::*;
     use proptest::prelude::*;
 
+    /// Cases per property: the default keeps CI short; PROPTEST_CASES=N runs a long fuzz.
+    fn cases(default: u32) -> u32 {
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(300))]
+        #![proptest_config(ProptestConfig::with_cases(cases(300)))]
         #[test]
         fn any_bytes_in_any_format_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), ext in prop_oneof![Just("txt"), Just("md"), Just("html"), Just("jsonl"), Just("csv")]) {
             let d = tempfile::tempdir().unwrap();

@@ -122,3 +122,29 @@ fn non_prefix_negates_a_place() {
     let cs = claims_at("Non-EU states provided nearly 30% of the aid.", None);
     assert_eq!(find(&cs, "30%").holder, "");
 }
+
+#[test]
+fn every_metric_is_reachable_from_its_own_cues() {
+    let ex = Extractor::default();
+    for m in &ex.lexicon.metrics {
+        let mut reached = false;
+        'cues: for cue in &m.cues {
+            for family in &m.units {
+                let sentences = match family.as_str() {
+                    "percent" | "percentage_point" => vec![format!("The {cue} reached 12% last month."), format!("Officials said 12% {cue}.")],
+                    "money" => vec![format!("The {cue} reached $12 billion last month."), format!("Officials said $12 billion {cue}.")],
+                    "count" => vec![format!("Officials counted 1,200 {cue}."), format!("Officials said 1,200 were {cue}."), format!("They presented a 12-{cue}.")],
+                    "time" => vec![format!("The {cue} lasted 12 days.")],
+                    _ => vec![],
+                };
+                for s in sentences {
+                    if ex.claims(&s, &DocContext::default()).iter().any(|c| c.metric == m.name) {
+                        reached = true;
+                        break 'cues;
+                    }
+                }
+            }
+        }
+        assert!(reached, "metric {} is never chosen by any sentence built from its own cues", m.name);
+    }
+}

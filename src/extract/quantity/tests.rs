@@ -204,8 +204,13 @@ mod props {
     use crate::extract::quantities;
     use proptest::prelude::*;
 
+    /// Cases per property: the default keeps CI short; PROPTEST_CASES=N runs a long fuzz.
+    fn cases(default: u32) -> u32 {
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    }
+
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #![proptest_config(ProptestConfig::with_cases(cases(2000)))]
         #[test]
         fn never_panics_and_spans_are_valid(s in "\\PC{0,200}") {
             for q in quantities(&s) {
