@@ -90,11 +90,11 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                 w.write_record([
                     h.rank.to_string(),
                     format!("{:.4}", h.score),
-                    super::shared::sheet_safe(&h.doc).into_owned(),
-                    super::shared::sheet_safe(h.source.as_deref().unwrap_or("")).into_owned(),
+                    crosscheck::report::sheet_safe(&h.doc).into_owned(),
+                    crosscheck::report::sheet_safe(h.source.as_deref().unwrap_or("")).into_owned(),
                     h.published.map(|d| d.to_string()).unwrap_or_default(),
-                    super::shared::sheet_safe(h.title.as_deref().unwrap_or("")).into_owned(),
-                    super::shared::sheet_safe(&highlight(h, ("**", "**"))).into_owned(),
+                    crosscheck::report::sheet_safe(h.title.as_deref().unwrap_or("")).into_owned(),
+                    crosscheck::report::sheet_safe(&highlight(h, ("**", "**"))).into_owned(),
                 ])?;
             }
             w.flush()?;

@@ -57,14 +57,6 @@ pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse::<jiff::civil::Date>().map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
 }
 
-/// Neutralise a cell a spreadsheet would read as a formula (=, +, -, @, tab, CR first).
-pub fn sheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    match s.as_bytes().first() {
-        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r') => std::borrow::Cow::Owned(format!("'{s}")),
-        _ => std::borrow::Cow::Borrowed(s),
-    }
-}
-
 /// Width for tables: the terminal's, or 120 columns when piped.
 pub fn table_width() -> Option<u16> {
     use std::io::IsTerminal;

@@ -6,7 +6,7 @@ use super::quantity::lexicon::phrase_key;
 use super::quantity::QuantityLexicon;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const METRICS: &str = include_str!("../../../lexicon/metrics.toml");
 const PLACES: &str = include_str!("../../../lexicon/places.toml");
@@ -147,22 +147,11 @@ impl Lexicon {
         let file: File = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
         self.quantity.merge_toml(text).map_err(err)?;
         for m in file.metric {
-            match self.metrics.iter_mut().find(|x| x.name == m.name) {
-                Some(slot) => *slot = m,
-                None => self.metrics.push(m),
-            }
+            let name = m.name.clone();
+            upsert(&mut self.metrics, m, |x| x.name == name);
         }
         for p in file.place {
-            let idx = match self.places.iter().position(|x| x.name == p.name) {
-                Some(i) => {
-                    self.places[i] = p.clone();
-                    i
-                }
-                None => {
-                    self.places.push(p.clone());
-                    self.places.len() - 1
-                }
-            };
+            let idx = upsert(&mut self.places, p.clone(), |x| x.name == p.name);
             for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 let key = phrase_key(a);
                 self.place_max_words = self.place_max_words.max(key.split(' ').count());
@@ -175,16 +164,7 @@ impl Lexicon {
             }
         }
         for o in file.office {
-            let idx = match self.offices.iter().position(|x| x.key == o.key) {
-                Some(i) => {
-                    self.offices[i] = o.clone();
-                    i
-                }
-                None => {
-                    self.offices.push(o.clone());
-                    self.offices.len() - 1
-                }
-            };
+            let idx = upsert(&mut self.offices, o.clone(), |x| x.key == o.key);
             for t in &o.titles {
                 let key = phrase_key(t);
                 self.office_max_words = self.office_max_words.max(key.split(' ').count());
@@ -218,6 +198,21 @@ impl Lexicon {
 
     pub fn metric(&self, name: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.name == name)
+    }
+}
+
+/// Replace the entry `same` finds, or append: a user file overrides built-in entries by name.
+/// Returns the entry's index.
+fn upsert<T>(items: &mut Vec<T>, item: T, same: impl Fn(&T) -> bool) -> usize {
+    match items.iter().position(same) {
+        Some(i) => {
+            items[i] = item;
+            i
+        }
+        None => {
+            items.push(item);
+            items.len() - 1
+        }
     }
 }
 
@@ -276,11 +271,6 @@ pub fn unit_family(unit: &str) -> &'static str {
         u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
         _ => "other",
     }
-}
-
-/// Read the file a user named, for error messages that name it.
-pub fn describe(path: &Path) -> String {
-    path.display().to_string()
 }
 
 #[cfg(test)]

@@ -338,7 +338,7 @@ impl<'a> Doc<'a> {
     /// Nearest unit-compatible cue; counts with a noun take their metric from the noun.
     fn metric_for(&self, q: &Quantity, family: &str, qa: usize, qb: usize, sa: usize, sb: usize) -> (String, String) {
         let admits = |m: usize| self.lex.metrics.get(m).is_some_and(|x| x.units.iter().any(|u| u == family));
-        let noun_end = if q.noun.is_some() { qb } else { qb };
+        let noun_end = qb;
         let mut best: Option<(usize, usize, i32)> = None; // (metric, distance, priority)
         for c in self.cues_in(sa, sb).iter().filter(|c| c.end <= sb && admits(c.metric)) {
             let d = if c.start >= qb { c.start - qb } else if c.end <= qa { qa - c.end } else { 0 };

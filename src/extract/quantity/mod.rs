@@ -344,10 +344,9 @@ impl QuantityExtractor {
         let (mut val, mut lo, mut hi) = (Some(value), None, None);
         match core.form {
             Form::Vague { lo: vlo, hi: vhi } => {
-                let f = if is_money { 1.0 } else { 1.0 };
                 val = None;
-                lo = Some(vlo * f * unit_factor);
-                hi = vhi.map(|h| h * f * unit_factor);
+                lo = Some(vlo * unit_factor);
+                hi = vhi.map(|h| h * unit_factor);
                 hedge = Hedge::Range;
             }
             _ => {
@@ -580,7 +579,7 @@ impl QuantityExtractor {
             None => return None,
         };
         let den = denominator(&dtok.low)?;
-        if dtok.low == "half" || (num > 1.0 && !dtok.low.ends_with('s') && dtok.low != "half") {
+        if dtok.low == "half" || (num > 1.0 && !dtok.low.ends_with('s')) {
             return None; // "two third" is not a fraction
         }
         let end = if hyph { j + 3 } else { j + 2 };

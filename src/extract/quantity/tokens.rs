@@ -60,7 +60,6 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     i += 1;
                 } else if c == b','
                     && !seen_point
-                    && i + 3 < bytes.len() + 0
                     && bytes[i + 1..].len() >= 3
                     && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
                     && bytes.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
@@ -96,7 +95,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
             i += len;
             while i < bytes.len() {
                 let Some(c) = text[i..].chars().next() else { break };
-                if c.is_alphabetic() || c.is_ascii_digit() && false {
+                if c.is_alphabetic() {
                     i += c.len_utf8();
                 } else if (c == '\'' || c == '’')
                     && text[i + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic)
