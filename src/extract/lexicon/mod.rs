@@ -263,6 +263,7 @@ pub fn unit_family(unit: &str) -> &'static str {
     match unit {
         "percent" => "percent",
         "percentage_point" => "percentage_point",
+        "basis_point" => "basis_point",
         "minute" | "hour" | "day" | "week" | "month" | "year" => "time",
         "count" => "count",
         "km" | "mile" => "distance",

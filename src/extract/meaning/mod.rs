@@ -385,7 +385,8 @@ impl<'a> Doc<'a> {
                 for i in sa..sb.saturating_sub(n - 1) {
                     let hit = words.iter().enumerate().all(|(d, w)| self.toks.get(i + d).is_some_and(|t| t.low.trim_end_matches("'s") == *w));
                     if hit {
-                        let d = if i >= qb { i - qb } else if i + n <= qa { qa - i - n } else { 0 };
+                        // A cue after the number is its predicate ("1,500 were injured"): it wins ties.
+                        let d = if i >= qb { 2 * (i - qb) } else if i + n <= qa { 2 * (qa - i - n) + 1 } else { 0 };
                         if best.is_none_or(|(_, bd)| d < bd) {
                             best = Some((name, d));
                         }

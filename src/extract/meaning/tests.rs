@@ -148,3 +148,9 @@ fn every_metric_is_reachable_from_its_own_cues() {
         assert!(reached, "metric {} is never chosen by any sentence built from its own cues", m.name);
     }
 }
+
+#[test]
+fn a_subject_count_takes_its_measure_from_the_verb() {
+    let cs = claims_at("More than 200 people have died and 1,500 were injured, officials said.", None);
+    assert_eq!(find(&cs, "1,500").measure, "wounded");
+}

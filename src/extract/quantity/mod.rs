@@ -71,6 +71,13 @@ const NOT_NOUNS: &[&str] = &[
     "because", "although", "though", "unless", "whether", "once", "again", "ever", "never", "already",
 ];
 
+/// Adjectives that stand between a number and what it counts.
+const ADJECTIVES: &[&str] = &[
+    "new", "additional", "extra", "more", "other", "major", "small", "large", "big", "key", "senior", "former",
+    "local", "foreign", "military", "civilian", "armed", "young", "old", "elderly", "wounded", "injured",
+    "fewer", "separate", "different", "full", "consecutive", "straight", "unarmed",
+];
+
 const UP_VERBS: &[&str] = &[
     "up", "rose", "risen", "rise", "rises", "rising", "increased", "increase", "increases", "increasing",
     "grew", "grown", "grow", "grows", "growing", "jumped", "jump", "jumps", "climbed", "climb", "climbs",
@@ -245,11 +252,16 @@ impl QuantityExtractor {
                             u2 = Some((u, f));
                             kk = after;
                         }
+                        // "10 to 12 percent", "10% to 12%", "between 10 and 12": the second number
+                        // carries the unit or both are bare; "5 per cent to 120p" is no range.
                         let same_unit = match (&unit, &u2) {
                             (Some(a), Some((b, _))) => a == b,
-                            _ => true,
+                            (None, Some(_)) => true,
+                            (Some(_), None) => false,
+                            (None, None) => prev_between,
                         };
-                        if same_unit && (prev_between || u2.is_some() || unit.is_some()) {
+                        let glued = t.get(c2.end).is_some_and(|x| x.kind == Kind::Word && !x.space_before);
+                        if same_unit && !glued {
                             if unit.is_none() {
                                 if let Some((u, f)) = u2 {
                                     unit = Some(u);
@@ -282,8 +294,14 @@ impl QuantityExtractor {
         if matches!(core.form, Form::Vague { .. }) && t.get(k).is_some_and(|x| x.is_word("of")) {
             noun_tok = k + 1;
         }
+        // "120 new schools": the noun is after a common adjective.
+        if t.get(noun_tok).is_some_and(|x| ADJECTIVES.contains(&x.low.as_str())) && t.get(noun_tok + 1).is_some_and(|x| x.kind == Kind::Word && x.space_before && !x.capitalized(text)) {
+            noun_tok += 1;
+        }
         if let Some(nt) = t.get(noun_tok) {
-            if nt.kind == Kind::Word && nt.space_before && !nt.capitalized(text) && !is_not_noun(&nt.low) && !MONTHS.contains(&nt.low.as_str()) {
+            // Capitalised plurals after a number are peoples: "1.1 million Americans".
+            let demonym = nt.capitalized(text) && nt.low.ends_with("ans") || nt.capitalized(text) && nt.low.ends_with("ians");
+            if nt.kind == Kind::Word && nt.space_before && (!nt.capitalized(text) || demonym) && !is_not_noun(&nt.low) && !MONTHS.contains(&nt.low.as_str()) {
                 if unit.is_none() && currency.is_none() && noun.is_none() {
                     // A hyphenated noun: "two non-negotiables", "five follow-up meetings".
                     let mut word = nt.low.clone();
@@ -306,12 +324,21 @@ impl QuantityExtractor {
                 }
             }
         }
+        // "1,500 were injured", "300 have fled": a bare number as the subject of a verb counts people.
+        let subject_count = unit.is_none()
+            && currency.is_none()
+            && noun.is_none()
+            && matches!(core.form, Form::Digits { .. })
+            && !is_year_like(&t[j])
+            && t.get(k).is_some_and(|x| matches!(x.low.as_str(), "were" | "are" | "have" | "had" | "remain" | "remained"))
+            && t.get(k + 1).is_some_and(|x| x.kind == Kind::Word && (x.low.ends_with("ed") || x.low == "been" || x.low == "fled" || x.low == "died"));
         let is_money = currency.is_some();
         let unit = match (unit, &currency) {
             (Some(u), _) => u,
             (None, Some(c)) => c.clone(),
             (None, None) => {
-                if noun.is_some() || matches!(core.form, Form::Vague { .. }) {
+                // "rose to 6.2 million": a number with a scale word is a count by itself.
+                if noun.is_some() || matches!(core.form, Form::Vague { .. }) || core.scale >= 1e3 || subject_count {
                     "count".to_string()
                 } else {
                     return None;
@@ -718,8 +745,8 @@ impl QuantityExtractor {
                 if !tok.space_before && p.kind == Kind::Word && i == j {
                     return true;
                 }
-                if !tok.space_before && p.is_dash() && j >= 2 && t[j - 2].kind == Kind::Word && !p.space_before {
-                    return true;
+                if !tok.space_before && p.is_dash() && j >= 2 && matches!(t[j - 2].kind, Kind::Word | Kind::Num) && !p.space_before {
+                    return true; // F-16, COVID-19, and the "1" of a 3-1 score
                 }
                 // Part of a path, version, URL, score or date: 3/4, v1.2, 12:30, #5, 2.0.1
                 if !tok.space_before && matches!(p.low.as_str(), "/" | ":" | "." | "#" | "_" | "@" | "=") {

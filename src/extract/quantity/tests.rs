@@ -192,6 +192,19 @@ fn not_quantities() {
 }
 
 #[test]
+fn probes_from_unseen_news() {
+    check("Covid-19 killed more than 1.1 million Americans.", Some(1.1e6), "count", Hedge::Lower);
+    check("The number of refugees rose to 6.2 million, the UN said.", Some(6.2e6), "count", Hedge::Exact);
+    check("The central bank cut rates by 25 basis points.", Some(25.0), "basis_point", Hedge::Exact);
+    let qs = quantities("Shares fell 5 per cent to 120p after the results.");
+    assert_eq!(qs[0].hedge, Hedge::Exact, "{qs:#?}");
+    assert!(quantities("The striker scored twice in the 3-1 win.").is_empty());
+    assert_eq!(one("The plan adds 120 new schools.").noun.as_deref(), Some("schools"));
+    check("Officials said 1,500 were injured.", Some(1500.0), "count", Hedge::Exact);
+    assert!(quantities("The 1990s were turbulent.").is_empty());
+}
+
+#[test]
 fn precision_follows_the_written_digits() {
     assert_eq!(one("Turnout was 19%.").precision.map(|p| p.half_step), Some(0.5));
     let p = one("Turnout was 2.06%.").precision.map(|p| p.half_step).unwrap_or(0.0);
