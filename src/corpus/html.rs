@@ -139,13 +139,23 @@ pub fn extract(s: &str) -> (String, OffsetMap, HtmlMeta) {
         meta.title = page_title;
     }
     // The region that holds the article.
-    let region = ["<article", "<main", "<body"]
-        .iter()
-        .find_map(|open| {
-            let start = lower_find(b, open.as_bytes(), 0)?;
-            let close = format!("</{}", &open[1..]);
-            let end = lower_find(b, close.as_bytes(), start).unwrap_or(b.len());
-            Some((start, end))
+    // The longest <article> (a page may open with teaser cards), else <main>, else <body>.
+    let mut region = None;
+    let mut from = 0;
+    while let Some(start) = lower_find(b, b"<article", from) {
+        let end = lower_find(b, b"</article", start).unwrap_or(b.len());
+        if region.is_none_or(|(a, e): (usize, usize)| end - start > e - a) {
+            region = Some((start, end));
+        }
+        from = end.max(start + 1);
+    }
+    let region = region
+        .or_else(|| {
+            ["<main", "<body"].iter().find_map(|open| {
+                let start = lower_find(b, open.as_bytes(), 0)?;
+                let close = format!("</{}", &open[1..]);
+                Some((start, lower_find(b, close.as_bytes(), start).unwrap_or(b.len())))
+            })
         })
         .unwrap_or((0, b.len()));
     let (text, map) = text_of(s, region.0, region.1);
@@ -286,6 +296,13 @@ mod tests {
         assert!(PAGE[map.to_file(t)..].starts_with("nearly 19&nbsp;%"));
         let t = text.find("100 billion").unwrap();
         assert!(PAGE[map.to_file(t)..].starts_with("100 billion"));
+    }
+
+    #[test]
+    fn a_teaser_article_does_not_hide_the_story() {
+        let page = "<body><article><a>Related: 5 things</a></article><article><p>Aid topped 100 billion euros in total this year, officials said.</p></article></body>";
+        let (text, _, _) = extract(page);
+        assert!(text.contains("Aid topped"), "{text:?}");
     }
 
     #[test]

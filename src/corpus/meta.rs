@@ -61,7 +61,11 @@ pub fn infer_date(text: &str) -> Option<Date> {
         }
         let low = l.to_ascii_lowercase();
         let marked = ["published", "updated", "posted", "by ", "date", "last updated", "first published"].iter().any(|p| low.starts_with(p));
-        if l.len() <= 60 || marked {
+        // Unmarked lines must be mostly the date: "Saturday, December 6, 2025", not a short
+        // sentence such as "The war began on February 24, 2022."
+        let words = l.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).count();
+        let mostly_date = l.len() <= 60 && words <= 3 && !l.ends_with('.');
+        if mostly_date || marked {
             if let Some(d) = find_date(l) {
                 return Some(d);
             }
@@ -105,6 +109,7 @@ mod tests {
         // A date inside a long body sentence is not a dateline.
         let prose = "The plant has been under Russian control since March 4, 2022, and sits on the front line of a long conflict.";
         assert_eq!(infer_date(prose), None);
+        assert_eq!(infer_date("Talks stall\nThe war began on February 24, 2022.\n"), None, "a short sentence is not a dateline");
         assert_eq!(infer_date("Feb 30, 2025\n"), None, "not a real day");
     }
 
