@@ -157,8 +157,16 @@ impl<'a> Comparer<'a> {
                 }
             }
             for (n, &x) in members.iter().enumerate() {
-                for &y in members.iter().skip(n + 1).take(tol.max_pairs) {
+                // The cap counts real comparisons: claims of the same article are passed over
+                // without using it, and candidates with another holder use up at most 4x the cap.
+                let mut made = 0;
+                let others = members.iter().skip(n + 1).filter(|&&y| records[y].doc != records[x].doc);
+                for &y in others.take(tol.max_pairs.saturating_mul(4)) {
+                    if made >= tol.max_pairs {
+                        break;
+                    }
                     if let Some(p) = self.pair(records, x, y, &tol, &earlier, &gid) {
+                        made += 1;
                         f(p);
                     }
                 }

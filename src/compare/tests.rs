@@ -105,3 +105,15 @@ fn a_loan_is_not_total_aid() {
     let v = verdicts(&all);
     assert!(v.iter().all(|x| !x.2.flagged()), "{v:?}");
 }
+
+#[test]
+fn one_long_article_does_not_use_up_the_pair_cap() {
+    let mut cfg = Config::default();
+    cfg.default.max_pairs = 1;
+    let long: String = (0..10).map(|_| "Russia controls nearly 19% of Ukrainian territory. ").collect();
+    let mut all = records("b", &long, None);
+    all.extend(records("c", "Russia controls about 25 percent of Ukrainian territory.", None));
+    let pairs = Comparer::new(&cfg).discrepancies(&all);
+    let b_c = pairs.iter().filter(|p| all[p.a].doc != all[p.b].doc).count();
+    assert_eq!(b_c, 10, "every claim of the long article meets the other source");
+}
