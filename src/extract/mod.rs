@@ -54,8 +54,22 @@ impl Extractor {
         self.quantity.extract(text)
     }
 
+    /// [`claims`](Self::claims) with a guard: extraction is meant never to panic on any text,
+    /// and if a bug makes it, only this text loses its claims. The error is the panic message.
+    pub fn try_claims(&self, text: &str, ctx: &DocContext) -> Result<Vec<Claim>, String> {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.claims(text, ctx))).map_err(|payload| {
+            payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string())
+        })
+    }
+
     /// All claims of a text: numeric ones and office holders, in text order.
     pub fn claims(&self, text: &str, ctx: &DocContext) -> Vec<Claim> {
-        meaning::claims_from_quantities(text, self.quantity.extract(text), ctx, &self.lexicon)
+        let toks = quantity::tokens::tokenize(text);
+        let quantities = self.quantity.extract_tokens(text, &toks);
+        meaning::claims_from_quantities(text, toks, quantities, ctx, &self.lexicon)
     }
 }

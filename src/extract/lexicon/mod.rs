@@ -5,7 +5,8 @@
 use super::quantity::lexicon::phrase_key;
 use super::quantity::QuantityLexicon;
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 const METRICS: &str = include_str!("../../../lexicon/metrics.toml");
@@ -102,8 +103,8 @@ pub struct Lexicon {
     /// Metric cues by first word: (metric index, all words of the cue). Rebuilt on merge.
     pub cue_index: HashMap<String, Vec<(usize, Vec<String>)>>,
     /// First words of place aliases and office titles: only where one stands can a phrase start.
-    pub place_first: std::collections::HashSet<String>,
-    pub office_first: std::collections::HashSet<String>,
+    pub place_first: HashSet<String>,
+    pub office_first: HashSet<String>,
 }
 
 /// Where a lexicon problem is.

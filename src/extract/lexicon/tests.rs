@@ -31,7 +31,7 @@ fn no_duplicate_names_or_aliases() {
         assert!(!m.units.is_empty(), "metric {} has no units", m.name);
     }
     let file: File = toml::from_str(PLACES).unwrap();
-    let mut seen: HashMap<String, String> = HashMap::new();
+    let mut seen: HashMap<String, String> = HashMap::default();
     for p in &file.place {
         for a in std::iter::once(&p.name).chain(&p.aliases) {
             if let Some(prev) = seen.insert(a.clone(), p.name.clone()) {

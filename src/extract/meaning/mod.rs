@@ -11,7 +11,7 @@ mod sentences;
 pub use sentences::sentences;
 
 use super::lexicon::{fold_person, unit_family, Lexicon};
-use super::quantity::tokens::{tokenize, Kind, Tok};
+use super::quantity::tokens::{Kind, Tok};
 use super::{ChangeRole, Claim, DocContext, Hedge, Quantity, TimeBasis};
 use jiff::civil::Date;
 
@@ -72,8 +72,8 @@ struct Doc<'a> {
 }
 
 /// Give each quantity its meaning; add office-holder claims. Output sorted by start.
-pub fn claims_from_quantities(text: &str, quantities: Vec<Quantity>, ctx: &DocContext, lex: &Lexicon) -> Vec<Claim> {
-    let toks = tokenize(text);
+/// `toks` are `tokenize(text)`, the same tokens the quantities were read from.
+pub fn claims_from_quantities(text: &str, toks: Vec<Tok>, quantities: Vec<Quantity>, ctx: &DocContext, lex: &Lexicon) -> Vec<Claim> {
     let sents = sentences(text);
     let mut doc = Doc { text, toks, sents, mentions: Vec::new(), cues: Vec::new(), times: Vec::new(), lex };
     doc.mentions = doc.find_mentions();
@@ -105,36 +105,37 @@ impl<'a> Doc<'a> {
         self.sents.get(i).copied().filter(|s| s.0 <= pos).unwrap_or((pos, pos))
     }
 
-    fn key(&self, from: usize, to: usize) -> String {
-        let mut k = String::new();
-        for (n, t) in self.toks[from..to].iter().enumerate() {
+    /// Writes the phrase keys of tokens `from..from+maxw` into `buf` (words joined by one space)
+    /// and returns the byte length of each prefix: `buf[..ends[n-1]]` is the key of `n` tokens.
+    fn keys(&self, from: usize, maxw: usize, buf: &mut String, ends: &mut Vec<usize>) {
+        buf.clear();
+        ends.clear();
+        for (n, t) in self.toks[from..].iter().take(maxw).enumerate() {
             if n > 0 {
-                k.push(' ');
+                buf.push(' ');
             }
-            k.push_str(&t.low);
+            buf.push_str(&t.low);
+            ends.push(buf.len());
         }
-        k
     }
 
     fn find_mentions(&self) -> Vec<Mention> {
         let mut out = Vec::new();
         let maxw = self.lex.place_max_words.clamp(1, 6);
+        let (mut buf, mut ends) = (String::new(), Vec::new());
         let mut i = 0;
         while i < self.toks.len() {
             let mut found = None;
-            let first = self.toks[i].low.trim_end_matches("'s");
-            if (self.toks[i].kind == Kind::Word || self.toks[i].low == "u") && self.lex.place_first.contains(first) {
-                for n in (1..=maxw).rev() {
-                    if i + n > self.toks.len() {
-                        continue;
-                    }
-                    let mut key = self.key(i, i + n);
+            if (self.toks[i].kind == Kind::Word || self.toks[i].low == "u") && self.lex.place_first.contains(self.toks[i].base()) {
+                self.keys(i, maxw, &mut buf, &mut ends);
+                for n in (1..=ends.len()).rev() {
+                    let mut key = &buf[..ends[n - 1]];
                     let mut possessive = false;
-                    if key.ends_with("'s") {
-                        key.truncate(key.len() - 2);
+                    if let Some(k) = key.strip_suffix("'s") {
+                        key = k;
                         possessive = true;
                     }
-                    if let Some(a) = self.lex.place_aliases.get(&key) {
+                    if let Some(a) = self.lex.place_aliases.get(key) {
                         if a.case_sensitive {
                             let raw = &self.text[self.toks[i].start..self.toks[i + n - 1].end];
                             let raw = raw.trim_end_matches("'s").trim_end_matches("’s");
@@ -172,11 +173,11 @@ impl<'a> Doc<'a> {
     fn find_cues(&self) -> Vec<Cue> {
         let mut out = Vec::new();
         for (i, t) in self.toks.iter().enumerate() {
-            let low = t.low.trim_end_matches("'s");
+            let low = t.base();
             if let Some(cands) = self.lex.cue_index.get(low) {
                 for (m, words) in cands {
                     let n = words.len();
-                    if i + n <= self.toks.len() && words.iter().enumerate().all(|(d, w)| self.toks[i + d].low.trim_end_matches("'s") == w) {
+                    if i + n <= self.toks.len() && words.iter().enumerate().all(|(d, w)| self.toks[i + d].base() == w) {
                         out.push(Cue { start: i, end: i + n, metric: *m });
                     }
                 }
@@ -383,7 +384,7 @@ impl<'a> Doc<'a> {
                 let words: Vec<&str> = key.split(' ').collect();
                 let n = words.len();
                 for i in sa..sb.saturating_sub(n - 1) {
-                    let hit = words.iter().enumerate().all(|(d, w)| self.toks.get(i + d).is_some_and(|t| t.low.trim_end_matches("'s") == *w));
+                    let hit = words.iter().enumerate().all(|(d, w)| self.toks.get(i + d).is_some_and(|t| t.base() == *w));
                     if hit {
                         // A cue after the number is its predicate ("1,500 were injured"): it wins ties.
                         let d = if i >= qb { 2 * (i - qb) } else if i + n <= qa { 2 * (qa - i - n) + 1 } else { 0 };
@@ -402,14 +403,18 @@ impl<'a> Doc<'a> {
         if !self.toks.get(qb).is_some_and(|t| t.low == "of") {
             return None;
         }
-        self.toks[qb + 1..sb.min(qb + 5)]
+        // A quantity can end past its sentence (a unit after a line break): no phrase then.
+        self.toks
+            .get(qb + 1..sb.min(qb + 5))
+            .unwrap_or_default()
             .iter()
             .find(|t| t.kind == Kind::Word && !matches!(t.low.as_str(), "the" | "a" | "an" | "its" | "their" | "all" | "his" | "her"))
-            .map(|t| singular(t.low.trim_end_matches("'s")))
+            .map(|t| singular(t.base()))
     }
 
     fn breaks_between(&self, a: usize, b: usize) -> usize {
-        self.toks[a.min(self.toks.len())..b.min(self.toks.len())].iter().filter(|t| CLAUSE_BREAKS.contains(&t.low.as_str())).count()
+        let n = self.toks.len();
+        self.toks.get(a.min(n)..b.min(n)).unwrap_or_default().iter().filter(|t| CLAUSE_BREAKS.contains(&t.low.as_str())).count()
     }
 
     /// Holder: a possessor or subject before the number, else "under X's control" / "of X"
@@ -483,16 +488,16 @@ impl<'a> Doc<'a> {
     fn offices(&self, ctx: &DocContext) -> Vec<Claim> {
         let mut out = Vec::new();
         let maxw = self.lex.office_max_words.clamp(1, 5);
+        let (mut buf, mut ends) = (String::new(), Vec::new());
         let mut i = 0;
         while i < self.toks.len() {
             let mut hit = None;
-            if self.toks[i].kind == Kind::Word && self.lex.office_first.contains(&self.toks[i].low) {
-                for n in (1..=maxw).rev() {
-                    if i + n <= self.toks.len() {
-                        if let Some(&o) = self.lex.office_titles.get(&self.key(i, i + n)) {
-                            hit = Some((o, n));
-                            break;
-                        }
+            if self.toks[i].kind == Kind::Word && self.lex.office_first.contains(self.toks[i].low.as_str()) {
+                self.keys(i, maxw, &mut buf, &mut ends);
+                for n in (1..=ends.len()).rev() {
+                    if let Some(&o) = self.lex.office_titles.get(&buf[..ends[n - 1]]) {
+                        hit = Some((o, n));
+                        break;
                     }
                 }
             }
@@ -517,7 +522,7 @@ impl<'a> Doc<'a> {
             }
             // Don't take a place or title word as a name ("President Trump's Ukraine").
             let names: Vec<&Tok> = self.toks[title_end..j].iter().collect();
-            if names.iter().any(|t| self.lex.place_aliases.contains_key(t.low.trim_end_matches("'s")) || self.lex.office_titles.contains_key(&t.low)) {
+            if names.iter().any(|t| self.lex.place_aliases.contains_key(t.base()) || self.lex.office_titles.contains_key(t.low.as_str())) {
                 i = title_end;
                 continue;
             }

@@ -43,11 +43,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             let next_is_space = text[end..].chars().next().is_some_and(char::is_whitespace);
             let after = text[end..].trim_start_matches([' ', '\t']);
             let next_starts = after.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '‘' | '\'' | '(' | '\n'));
-            if b == b'.' && is_abbreviation(text, i) {
-                i += 1;
-                continue;
-            }
-            if next_is_space && next_starts {
+            if next_is_space && next_starts && !(b == b'.' && is_abbreviation(text, i)) {
                 push(&mut out, start, end);
                 start = end;
                 i = end;
@@ -62,14 +58,26 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 /// The word before the full stop at `dot` is an abbreviation or an initial.
 fn is_abbreviation(text: &str, dot: usize) -> bool {
-    let before = &text[..dot];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').map_or(0, |p| p + before[p..].chars().next().map_or(1, char::len_utf8));
-    let word = &before[word_start..];
-    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
-        return true; // an initial: "J. Smith", or "U.S." mid-way
+    // Abbreviations are short: look back a bounded distance so a long run of text without
+    // spaces ("a.b.c.d...") stays linear.
+    let mut from = dot.saturating_sub(16);
+    while !text.is_char_boundary(from) {
+        from += 1;
     }
-    let lw = word.to_lowercase();
-    ABBREVIATIONS.contains(&lw.trim_start_matches('.'))
+    let before = &text[from..dot];
+    let word = match before.rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“') {
+        Some(p) => &before[p + before[p..].chars().next().map_or(1, char::len_utf8)..],
+        None if from == 0 => before,
+        None => return false, // longer than any abbreviation
+    };
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        if c.is_uppercase() {
+            return true; // an initial: "J. Smith", or "U.S." mid-way
+        }
+    }
+    let word = word.trim_start_matches('.');
+    ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

@@ -154,3 +154,12 @@ fn a_subject_count_takes_its_measure_from_the_verb() {
     let cs = claims_at("More than 200 people have died and 1,500 were injured, officials said.", None);
     assert_eq!(find(&cs, "1,500").measure, "wounded");
 }
+
+#[test]
+fn a_unit_on_the_next_line_is_not_the_number_s_unit() {
+    // Found on a changelog: the unit used to reach across the line break, past the sentence
+    // end, and the "of" phrase look-up then sliced backwards and panicked.
+    let cs = claims_at("The team counted 3\nyears of work in it.", None);
+    assert!(cs.iter().all(|c| !c.quantity.text.contains('\n')), "{cs:#?}");
+    assert!(cs.iter().all(|c| c.quantity.unit != "year"), "{cs:#?}");
+}

@@ -3,7 +3,7 @@
 
 use crate::extract::Hedge;
 use serde::Deserialize;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 const HEDGES: &str = include_str!("../../../lexicon/hedges.toml");
 const UNITS: &str = include_str!("../../../lexicon/units.toml");
@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn no_phrase_is_in_two_hedge_categories() {
         let file: File = toml::from_str(HEDGES).unwrap();
-        let mut seen: HashMap<(String, bool), Hedge> = HashMap::new();
+        let mut seen: HashMap<(String, bool), Hedge> = HashMap::default();
         for h in file.hedge {
             for p in h.phrases {
                 let key = (phrase_key(&p), h.position == Position::Before);

@@ -145,11 +145,16 @@ impl QuantityExtractor {
 
     /// Every quantity in `text`, in order, with byte spans into `text`.
     pub fn extract(&self, text: &str) -> Vec<Quantity> {
-        let toks = tokens::tokenize(text);
+        self.extract_tokens(text, &tokens::tokenize(text))
+    }
+
+    /// Same as [`extract`](Self::extract) over tokens the caller already made with
+    /// [`tokens::tokenize`] from this `text`, so the meaning step can share them.
+    pub fn extract_tokens(&self, text: &str, toks: &[Tok]) -> Vec<Quantity> {
         let mut out: Vec<Quantity> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            match self.quantity_at(text, &toks, i) {
+            match self.quantity_at(text, toks, i) {
                 Some((q, next)) => {
                     out.push(q);
                     i = next.max(i + 1);
@@ -157,7 +162,7 @@ impl QuantityExtractor {
                 None => i += 1,
             }
         }
-        mark_changes(text, &toks, &mut out);
+        mark_changes(text, toks, &mut out);
         out
     }
 
@@ -185,18 +190,18 @@ impl QuantityExtractor {
         if k + 1 < t.len() && t[k].is_dash() && !t[k].space_before && !t[k + 1].space_before {
             let next = &t[k + 1];
             if next.kind == Kind::Word {
-                if let Some(s) = self.lex.scales.get(&next.low).filter(|s| !s.attached) {
+                if let Some(s) = self.lex.scales.get(next.low.as_str()).filter(|s| !s.attached) {
                     value *= s.factor;
                     k += 2;
                     end_tok = k;
-                } else if let Some((u, f)) = self.lex.units.get(&next.low) {
+                } else if let Some((u, f)) = self.lex.units.get(next.low.as_str()) {
                     unit = Some(u.clone());
                     unit_factor = *f;
                     k += 2;
                     end_tok = k;
                     hyphen_measure = true;
                 } else if next.low.chars().all(char::is_alphabetic) && !next.capitalized(text) && !is_not_noun(&next.low) {
-                    noun = Some(next.low.clone());
+                    noun = Some(next.low.to_string());
                     k += 2;
                     end_tok = k;
                     hyphen_measure = true;
@@ -301,10 +306,10 @@ impl QuantityExtractor {
         if let Some(nt) = t.get(noun_tok) {
             // Capitalised plurals after a number are peoples: "1.1 million Americans".
             let demonym = nt.capitalized(text) && nt.low.ends_with("ans") || nt.capitalized(text) && nt.low.ends_with("ians");
-            if nt.kind == Kind::Word && nt.space_before && (!nt.capitalized(text) || demonym) && !is_not_noun(&nt.low) && !MONTHS.contains(&nt.low.as_str()) {
+            if nt.kind == Kind::Word && nt.space_before && !nt.line_start && (!nt.capitalized(text) || demonym) && !is_not_noun(&nt.low) && !MONTHS.contains(&nt.low.as_str()) {
                 if unit.is_none() && currency.is_none() && noun.is_none() {
                     // A hyphenated noun: "two non-negotiables", "five follow-up meetings".
-                    let mut word = nt.low.clone();
+                    let mut word = nt.low.to_string();
                     let mut after = noun_tok + 1;
                     while after + 1 < t.len() && t[after].is_dash() && !t[after].space_before && !t[after + 1].space_before && t[after + 1].kind == Kind::Word {
                         word.push('-');
@@ -316,7 +321,7 @@ impl QuantityExtractor {
                     end_tok = k;
                 } else if noun.is_some() || unit.is_some() {
                     // "28-point plan", "five-hour meeting": the noun the measure describes.
-                    let extra = nt.low.clone();
+                    let extra = nt.low.to_string();
                     noun = Some(match noun {
                         Some(n) => format!("{n} {extra}"),
                         None => extra,
@@ -424,7 +429,7 @@ impl QuantityExtractor {
         if tok.kind == Kind::Word && tok.low == "us" && t.get(i + 1).is_some_and(|x| x.is_sym("$") && !x.space_before) {
             return (Some("USD".into()), i + 2);
         }
-        if let Some(u) = self.lex.currencies.get(&tok.low) {
+        if let Some(u) = self.lex.currencies.get(tok.low.as_str()) {
             if t.get(i + 1).is_some_and(|x| x.kind == Kind::Num) && (tok.kind == Kind::Sym || t[i + 1].space_before) {
                 return (Some(u.clone()), i + 1);
             }
@@ -444,7 +449,7 @@ impl QuantityExtractor {
                 let mut scale = 1.0;
                 if let Some(n) = t.get(end) {
                     if n.kind == Kind::Word {
-                        if let Some(s) = self.lex.scales.get(&n.low) {
+                        if let Some(s) = self.lex.scales.get(n.low.as_str()) {
                             let attached_ok = !n.space_before;
                             let ok = (!s.attached || attached_ok) && (!s.money_only || money || self.money_word_after(t, end + 1));
                             // An attached scale must end the word: "5k" but not "5kg".
@@ -463,7 +468,7 @@ impl QuantityExtractor {
     }
 
     fn money_word_after(&self, t: &[Tok], k: usize) -> bool {
-        t.get(k).is_some_and(|x| self.lex.units.get(&x.low).is_some_and(|(u, _)| is_currency_code(u)))
+        t.get(k).is_some_and(|x| self.lex.units.get(x.low.as_str()).is_some_and(|(u, _)| is_currency_code(u)))
     }
 
     /// Number words, fractions and vague amounts starting at word token `j`.
@@ -647,15 +652,13 @@ impl QuantityExtractor {
         let mut best = None;
         for n in 0..maxw {
             let Some(tok) = t.get(k + n) else { break };
-            if n > 0 {
-                // A unit phrase does not cross a line break or sentence punctuation.
-                if tok.line_start {
-                    break;
-                }
-                key.push(' ');
+            // A unit does not start on the next line, and a unit phrase does not cross one:
+            // "version 3\nyears of ..." is a number and a new line.
+            if tok.line_start {
+                break;
             }
-            if n == 0 && tok.kind == Kind::Word && !tok.space_before {
-                // attached letters such as "5km" are fine; "5G" is not a unit and is filtered later
+            if n > 0 {
+                key.push(' ');
             }
             key.push_str(&tok.low);
             if let Some((u, f)) = self.lex.units.get(&key) {
@@ -760,7 +763,7 @@ impl QuantityExtractor {
                 // A possessive ("Trump's 28-point plan") is not a name with a number.
                 if p.kind == Kind::Word && p.capitalized(text) && i == j && tok.space_before && !p.low.ends_with("'s") {
                     let sentence_start = j < 2 || t[j - 1].line_start || matches!(t[j - 2].low.as_str(), "." | "!" | "?" | "\"" | "“" | "(" | ":");
-                    let hedge_word = self.lex.hedges_before.contains_key(&p.low) || is_direction_word(&p.low);
+                    let hedge_word = self.lex.hedges_before.contains_key(p.low.as_str()) || is_direction_word(&p.low);
                     let common_start = matches!(p.low.as_str(), "in" | "by" | "since" | "of" | "for" | "at" | "on" | "with" | "and" | "but" | "only" | "just" | "all" | "another" | "the" | "some" | "polls" | "about");
                     if !(hedge_word || common_start) && !(sentence_start && !p.line_start) {
                         return true;

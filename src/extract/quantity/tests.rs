@@ -214,7 +214,7 @@ fn precision_follows_the_written_digits() {
 }
 
 mod props {
-    use crate::extract::quantities;
+    use crate::extract::{quantities, DocContext, Extractor};
     use proptest::prelude::*;
 
     /// Cases per property: the default keeps CI short; PROPTEST_CASES=N runs a long fuzz.
@@ -231,6 +231,7 @@ mod props {
                 prop_assert!(s.is_char_boundary(q.start) && s.is_char_boundary(q.end));
                 prop_assert_eq!(&s[q.start..q.end], q.text.as_str());
             }
+            claims_are_valid(&s)?;
         }
 
         #[test]
@@ -239,11 +240,29 @@ mod props {
             Just("hundreds"), Just("thousands"), Just("$"), Just("€"), Just("1,200"), Just("2.5"),
             Just("bn"), Just("between"), Just("and"), Just("to"), Just("from"), Just("in"), Just("a"),
             Just("half"), Just("million"), Just("twenty"), Just("\n"), Just("."), Just(" "), Just("—"),
+            Just("years"), Just("percent"), Just("Ukraine"), Just("Russia's"), Just("U.S."), Just("President"),
+            Just("Volodymyr"), Just("Zelensky"), Just("said"), Just("March"), Just("2025"), Just("last"),
+            Just("week"), Just("killed"), Just("troops"), Just("territory"), Just("aid"), Just("\n\n"),
+            Just("non"), Just("former"), Just("up"), Just("rose"), Just("\""), Just("("), Just("’s"),
         ], 0..40)) {
-            let s = parts.join(" ");
-            let _ = quantities(&s);
-            let s2 = parts.concat();
-            let _ = quantities(&s2);
+            for s in [parts.join(" "), parts.concat()] {
+                let _ = quantities(&s);
+                claims_are_valid(&s)?;
+            }
         }
+    }
+
+    /// The whole claim extraction: no panic; every span inside the text on char boundaries.
+    fn claims_are_valid(s: &str) -> Result<(), TestCaseError> {
+        static EX: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+        let ex = EX.get_or_init(Extractor::default);
+        for c in ex.claims(s, &DocContext::default()) {
+            let q = &c.quantity;
+            prop_assert!(q.start <= q.end && q.end <= s.len());
+            prop_assert!(s.is_char_boundary(q.start) && s.is_char_boundary(q.end));
+            prop_assert!(c.sentence_start <= c.sentence_end && c.sentence_end <= s.len());
+            prop_assert!(s.is_char_boundary(c.sentence_start) && s.is_char_boundary(c.sentence_end));
+        }
+        Ok(())
     }
 }

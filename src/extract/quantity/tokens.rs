@@ -2,6 +2,8 @@
 //! grammar looks at is a token; whitespace is kept only as flags on the following token.
 
 /// What a token is.
+use compact_str::CompactString;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// ASCII digits with thousands separators and one decimal point: "1,200,000", "2.06".
@@ -21,8 +23,9 @@ pub struct Tok {
     pub space_before: bool,
     /// A line break stands between the previous token and this one (or this is the first).
     pub line_start: bool,
-    /// Lowercase text (words and symbols; numbers keep their digits).
-    pub low: String,
+    /// Lowercase text (words and symbols; numbers keep their digits without separators).
+    /// Inline for anything up to 24 bytes, so most tokens cost no allocation.
+    pub low: CompactString,
 }
 
 impl Tok {
@@ -35,6 +38,10 @@ impl Tok {
     /// Hyphen or dash of any kind.
     pub fn is_dash(&self) -> bool {
         self.kind == Kind::Sym && matches!(self.low.as_str(), "-" | "‑" | "–" | "—" | "‐")
+    }
+    /// The lowercase text without a possessive "'s": "ukraine's" -> "ukraine".
+    pub fn base(&self) -> &str {
+        self.low.strip_suffix("'s").unwrap_or(&self.low)
     }
     pub fn capitalized(&self, text: &str) -> bool {
         self.kind == Kind::Word && text[self.start..self.end].chars().next().is_some_and(char::is_uppercase)
@@ -72,7 +79,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            toks.push(Tok { kind: Kind::Num, start, end: i, space_before: space, line_start: line, low: text[start..i].replace(',', "") });
+            toks.push(Tok { kind: Kind::Num, start, end: i, space_before: space, line_start: line, low: digits(&text[start..i]) });
             space = false;
             line = false;
             continue;
@@ -105,7 +112,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     break;
                 }
             }
-            let low = text[start..i].to_lowercase().replace('’', "'");
+            let low = lower_word(&text[start..i]);
             toks.push(Tok { kind: Kind::Word, start, end: i, space_before: space, line_start: line, low });
         } else {
             let low = match ch {
@@ -114,7 +121,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     i += len;
                     continue;
                 }
-                _ => ch.to_lowercase().collect(),
+                _ => ch.to_lowercase().collect::<CompactString>(),
             };
             toks.push(Tok { kind: Kind::Sym, start: i, end: i + len, space_before: space, line_start: line, low });
             i += len;
@@ -123,6 +130,22 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         line = false;
     }
     toks
+}
+
+/// A number's digits without thousands separators.
+fn digits(raw: &str) -> CompactString {
+    raw.bytes().filter(|b| *b != b',').map(char::from).collect()
+}
+
+/// Lowercase form of a word, with the typographic apostrophe made plain.
+fn lower_word(raw: &str) -> CompactString {
+    if raw.is_ascii() {
+        let mut s = CompactString::from(raw);
+        s.as_mut_str().make_ascii_lowercase();
+        s
+    } else {
+        raw.chars().flat_map(char::to_lowercase).map(|c| if c == '’' { '\'' } else { c }).collect()
+    }
 }
 
 #[cfg(test)]
