@@ -47,12 +47,15 @@ fn ours(articles: &[Article], dir: &std::path::Path) -> Result<(f64, usize), Box
     let t = Instant::now();
     let ix = CrossIndex::create_or_open(dir)?;
     let mut w = ix.writer()?;
-    for batch in articles.chunks(crosscheck::index::EXTRACT_BATCH) {
-        let claims = crosscheck::index::extract_batch(&ex, batch);
-        for (a, c) in batch.iter().zip(claims) {
-            w.add(a, c)?;
+    // The same pipeline as `crosscheck ingest` (articles are already loaded here, so the
+    // loader stage only hands out batches; cloning them is part of our cost).
+    let batches = articles.chunks(crosscheck::index::EXTRACT_BATCH).map(|b| (b.to_vec(), ()));
+    crosscheck::index::extract_pipeline(&ex, batches, |done, ()| {
+        for (a, c) in done {
+            w.add(&a, c.unwrap_or_default())?;
         }
-    }
+        Ok::<(), crosscheck::index::IndexError>(())
+    })?;
     let s = w.commit()?;
     Ok((t.elapsed().as_secs_f64(), s.claims))
 }

@@ -87,9 +87,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         }
     }
     let mut records: Vec<ClaimRecord> = Vec::new();
+    let mut extracted = Vec::with_capacity(articles.len());
     for a in &articles {
         let ctx = DocContext { published: a.published };
-        records.extend(extractor.claims(&a.text, &ctx).into_iter().map(|c| ClaimRecord::from_article(a, c)));
+        let claims = extractor.try_claims(&a.text, &ctx).map_err(|bug| anyhow::anyhow!("{}", super::shared::extraction_bug(a, &bug)))?;
+        records.extend(claims.iter().cloned().map(|c| ClaimRecord::from_article(a, c)));
+        extracted.push(claims);
     }
     let n_new = records.len();
     let mut seen: HashSet<(String, usize)> = HashSet::new();
@@ -125,8 +128,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     eprintln!("checked {n_new} claims: {conflicts} conflict, {updates} update, {agrees} agree");
     if args.add {
         let mut w = index.writer()?;
-        for a in &articles {
-            let claims = extractor.claims(&a.text, &DocContext { published: a.published });
+        for (a, claims) in articles.iter().zip(extracted) {
             w.add(a, claims)?;
         }
         let s = w.commit()?;

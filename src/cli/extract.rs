@@ -50,8 +50,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         }
         for article in &load.articles {
             let ctx = DocContext { published: article.published };
-            for claim in extractor.claims(&article.text, &ctx) {
-                records.push(ClaimRecord::from_article(article, claim));
+            match extractor.try_claims(&article.text, &ctx) {
+                Ok(claims) => records.extend(claims.into_iter().map(|c| ClaimRecord::from_article(article, c))),
+                Err(bug) => {
+                    report_problem(&super::shared::extraction_bug(article, &bug));
+                    failed = true;
+                }
             }
         }
     }

@@ -3,7 +3,7 @@
 //! Idempotent (content-hash ids: unchanged files add nothing, changed files replace their old
 //! version) and atomic (an interrupted run leaves the last commit intact; run it again).
 
-use super::shared::{extractor, report_problem, Global};
+use super::shared::{extraction_bug, extractor, report_problem, Global};
 use super::Outcome;
 use crosscheck::corpus::{self, Severity};
 use crosscheck::index::CrossIndex;
@@ -41,28 +41,46 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let index = CrossIndex::create_or_open(&global.index)?;
     let mut writer = index.writer()?;
     let bar = progress(global.progress, files.len() as u64);
-    // Files are loaded and extracted in batches so extraction can use every core.
-    for chunk in files.chunks(crosscheck::index::EXTRACT_BATCH) {
+    // Loading (one thread), extraction (one thread per core) and writing (this thread and
+    // tantivy's indexer) overlap; batches come back here in file order.
+    let batch = crosscheck::index::EXTRACT_BATCH;
+    let batches = files.chunks(batch).flat_map(|chunk| {
+        let mut problems = Vec::new();
         let mut articles = Vec::new();
         for path in chunk {
-            bar.set_message(path.display().to_string());
             let load = corpus::load_file(path, &manifest);
-            for p in &load.problems {
-                bar.suspend(|| report_problem(p));
-                if p.severity == Severity::Error {
-                    errors += 1;
-                    writer.skipped(1);
-                }
-            }
+            problems.extend(load.problems);
             articles.extend(load.articles);
         }
-        for batch in articles.chunks(crosscheck::index::EXTRACT_BATCH) {
-            for (article, claims) in batch.iter().zip(crosscheck::index::extract_batch(&extractor, batch)) {
-                writer.add(article, claims)?;
+        // A big JSONL or CSV file is many articles: split it so every worker gets a share.
+        let mut out: Vec<(Vec<_>, (Vec<corpus::Problem>, usize))> = Vec::new();
+        let mut rest = articles.into_iter().peekable();
+        let mut payload = Some((problems, chunk.len()));
+        while rest.peek().is_some() || payload.is_some() {
+            let part: Vec<_> = rest.by_ref().take(batch).collect();
+            out.push((part, payload.take().unwrap_or_default()));
+        }
+        out
+    });
+    crosscheck::index::extract_pipeline(&extractor, batches, |done, (problems, nfiles)| {
+        for p in &problems {
+            bar.suspend(|| report_problem(p));
+            if p.severity == Severity::Error {
+                errors += 1;
+                writer.skipped(1);
             }
         }
-        bar.inc(chunk.len() as u64);
-    }
+        for (article, claims) in done {
+            let claims = claims.unwrap_or_else(|bug| {
+                bar.suspend(|| report_problem(&extraction_bug(&article, &bug)));
+                errors += 1;
+                Vec::new()
+            });
+            writer.add(&article, claims)?;
+        }
+        bar.inc(nfiles as u64);
+        Ok::<(), crosscheck::index::IndexError>(())
+    })?;
     bar.finish_and_clear();
     let mut summary = writer.commit()?;
     summary.seconds = started.elapsed().as_secs_f64();

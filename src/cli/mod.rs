@@ -73,15 +73,25 @@ pub enum Command {
 }
 
 pub fn main() -> ExitCode {
+    // A bug that panics is reported on one line like any other error (extraction catches its
+    // own panics and carries on with the next article; anything else ends with exit code 2).
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let msg = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
+        eprintln!("crosscheck: internal error{at}: {msg} (please report this)");
+    }));
     let cli = Cli::parse();
     let global = shared::Global::from_cli(&cli);
-    let result = match cli.command {
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match cli.command {
         Command::Ingest(a) => ingest::run(&global, a),
         Command::Search(a) => search::run(&global, a),
         Command::Extract(a) => extract::run(&global, a),
         Command::Claims(a) => claims::run(&global, a),
         Command::Discrepancies(a) => discrepancies::run(&global, a),
         Command::Check(a) => check::run(&global, a),
+    }));
+    let Ok(result) = run else {
+        return ExitCode::from(2); // the hook has said what happened
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

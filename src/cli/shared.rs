@@ -52,6 +52,17 @@ pub fn report_problem(p: &crosscheck::corpus::Problem) {
     eprintln!("crosscheck: {level}: {p}");
 }
 
+/// A panic inside extraction, as a problem with the file (the article is kept, without claims).
+pub fn extraction_bug(article: &crosscheck::corpus::Article, message: &str) -> crosscheck::corpus::Problem {
+    crosscheck::corpus::Problem {
+        path: std::path::PathBuf::from(&article.doc),
+        line: None,
+        offset: None,
+        message: format!("claim extraction failed (a bug, please report it): {message}; the article has no claims"),
+        severity: crosscheck::corpus::Severity::Error,
+    }
+}
+
 /// Parse a YYYY-MM-DD flag value.
 pub fn parse_date(s: &str) -> Result<jiff::civil::Date, String> {
     s.parse::<jiff::civil::Date>().map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))

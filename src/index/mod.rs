@@ -125,22 +125,83 @@ pub struct ClaimFilter {
     pub query: Option<String>,
 }
 
-/// Articles extracted together by [`extract_batch`].
+/// Articles handed to one extraction worker at a time.
 pub const EXTRACT_BATCH: usize = 64;
 
-/// Claims of a batch of articles, extracted on all cores (scoped threads, order kept): the
-/// indexing thread runs beside them, so extraction is the part worth spreading.
-pub fn extract_batch(extractor: &crate::extract::Extractor, articles: &[Article]) -> Vec<Vec<Claim>> {
-    let run = |a: &Article| extractor.claims(&a.text, &crate::extract::DocContext { published: a.published });
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
-    if threads <= 1 || articles.len() < 2 {
-        return articles.iter().map(run).collect();
-    }
-    let chunk = articles.len().div_ceil(threads);
+/// Claims of one article, or the message of a bug that made extraction panic on it.
+pub type Extracted = std::result::Result<Vec<Claim>, String>;
+
+fn extract_one(extractor: &crate::extract::Extractor, a: &Article) -> Extracted {
+    extractor.try_claims(&a.text, &crate::extract::DocContext { published: a.published })
+}
+
+/// Extraction beside writing. `batches` (run on a thread of its own, so file loading overlaps
+/// too) yields articles with a payload of the caller's; worker threads, one per core, extract
+/// their claims; `consume` gets every batch back on the calling thread, in input order, while
+/// the workers go on with later batches and tantivy's indexing thread indexes earlier ones.
+/// At most a few batches are in flight, so memory stays bounded on any corpus size.
+pub fn extract_pipeline<P, I, F, E>(extractor: &crate::extract::Extractor, batches: I, mut consume: F) -> std::result::Result<(), E>
+where
+    P: Send,
+    I: Iterator<Item = (Vec<Article>, P)> + Send,
+    F: FnMut(Vec<(Article, Extracted)>, P) -> std::result::Result<(), E>,
+{
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc::sync_channel;
+    use std::sync::Mutex;
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).clamp(1, 8);
+    let (work_tx, work_rx) = sync_channel::<(usize, Vec<Article>, P)>(workers);
+    let work_rx = Mutex::new(work_rx);
+    // Set when the consumer gives up: the loader stops and workers discard what is queued.
+    let stop = AtomicBool::new(false);
     std::thread::scope(|s| {
-        let handles: Vec<_> = articles.chunks(chunk).map(|part| (part.len(), s.spawn(move || part.iter().map(run).collect::<Vec<_>>()))).collect();
-        // A worker that failed yields no claims for its articles, never misaligned ones.
-        handles.into_iter().flat_map(|(n, h)| h.join().unwrap_or_else(|_| vec![Vec::new(); n])).collect()
+        let (done_tx, done_rx) = sync_channel::<(usize, Vec<(Article, Extracted)>, P)>(workers * 2);
+        let stop = &stop;
+        s.spawn(move || {
+            for (seq, (articles, payload)) in batches.enumerate() {
+                if stop.load(Ordering::Relaxed) || work_tx.send((seq, articles, payload)).is_err() {
+                    break;
+                }
+            }
+        });
+        for _ in 0..workers {
+            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            s.spawn(move || loop {
+                let next = match work_rx.lock() {
+                    Ok(rx) => rx.recv(),
+                    Err(_) => break,
+                };
+                let Ok((seq, articles, payload)) = next else { break };
+                if stop.load(Ordering::Relaxed) {
+                    continue;
+                }
+                let out = articles
+                    .into_iter()
+                    .map(|a| {
+                        let claims = extract_one(extractor, &a);
+                        (a, claims)
+                    })
+                    .collect();
+                if done_tx.send((seq, out, payload)).is_err() {
+                    stop.store(true, Ordering::Relaxed);
+                }
+            });
+        }
+        drop(done_tx);
+        // Workers finish out of order; hand batches on in order.
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut next = 0usize;
+        for (seq, out, payload) in done_rx.iter() {
+            waiting.insert(seq, (out, payload));
+            while let Some((out, payload)) = waiting.remove(&next) {
+                next += 1;
+                if let Err(e) = consume(out, payload) {
+                    stop.store(true, Ordering::Relaxed);
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
     })
 }
 
