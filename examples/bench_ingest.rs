@@ -73,15 +73,39 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let load_s = t.elapsed().as_secs_f64();
     let bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     let mb = bytes as f64 / 1e6;
-    let tmp = tempfile::tempdir()?;
-    let (pd, od) = (tmp.path().join("plain"), tmp.path().join("ours"));
-    std::fs::create_dir_all(&pd)?;
-    let plain = plain_tantivy(&articles, &pd)?;
-    let (our, claims) = ours(&articles, &od)?;
+    // Rounds alternate plain and ours so both see the same machine; the median of each is
+    // quoted (a shared virtual machine varies by 20% from run to run).
+    let rounds: usize = std::env::var("CROSSCHECK_BENCH_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(3).max(1);
+    // CROSSCHECK_BENCH_ONLY=ours skips the baseline (for profiling one side).
+    let only_ours = std::env::var("CROSSCHECK_BENCH_ONLY").is_ok_and(|v| v == "ours");
+    let (mut plain, mut our, mut claims) = (Vec::new(), Vec::new(), 0);
+    for _ in 0..rounds {
+        let tmp = tempfile::tempdir()?;
+        let (pd, od) = (tmp.path().join("plain"), tmp.path().join("ours"));
+        std::fs::create_dir_all(&pd)?;
+        if !only_ours {
+            plain.push(plain_tantivy(&articles, &pd)?);
+        }
+        let (s, c) = ours(&articles, &od)?;
+        our.push(s);
+        claims = c;
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    };
+    let (all_plain, all_ours) = (plain.clone(), our.clone());
+    let (plain, our) = (median(&mut plain), median(&mut our));
     println!("articles {}  text {:.1} MB  (loading files: {:.2} s, not counted below)", articles.len(), mb, load_s);
-    println!("writer settings: {} thread(s), {} MB budget", WRITER_THREADS, WRITER_BUDGET / 1_000_000);
-    println!("plain tantivy : {:>7.2} s  {:>6.1} MB/s  {:>8.0} articles/s", plain, mb / plain, articles.len() as f64 / plain);
-    println!("crosscheck    : {:>7.2} s  {:>6.1} MB/s  {:>8.0} articles/s  ({} claims)", our, mb / our, articles.len() as f64 / our, claims);
+    println!("writer settings: {} thread(s), {} MB budget; {} rounds, medians quoted", WRITER_THREADS, WRITER_BUDGET / 1_000_000, rounds);
+    println!("plain tantivy : {:>7.2} s  {:>6.1} MB/s  {:>8.0} articles/s   runs {:.2?}", plain, mb / plain, articles.len() as f64 / plain, all_plain);
+    println!("crosscheck    : {:>7.2} s  {:>6.1} MB/s  {:>8.0} articles/s   runs {:.2?}  ({} claims)", our, mb / our, articles.len() as f64 / our, all_ours, claims);
     println!("ratio (crosscheck throughput / plain tantivy): {:.2}", plain / our);
+    // For reading the ratio: claim extraction alone on one thread, same articles.
+    let ex = Extractor::default();
+    let t = Instant::now();
+    let n: usize = articles.iter().map(|a| ex.claims(&a.text, &crosscheck::extract::DocContext { published: a.published }).len()).sum();
+    let e = t.elapsed().as_secs_f64();
+    println!("extraction alone, 1 thread: {e:>7.2} s  {:>6.1} MB/s  ({n} claims)", mb / e);
     Ok(())
 }
