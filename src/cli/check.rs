@@ -13,9 +13,9 @@ use std::path::PathBuf;
 
 /// Check a new article against the indexed claims.
 ///
-/// Extracts the article's claims, finds related indexed claims (same metric, holder, and
-/// BM25 over the sentence) and prints a verdict per pair with the evidence: outlet, date and
-/// sentence. Exit code 0 when nothing conflicts, 1 when a conflict is found, 2 on error.
+/// Extracts the article's claims, finds indexed claims about the same quantities (same metric,
+/// unit and scope; same holder or none; nearest in time first) and prints a verdict per pair
+/// with the evidence: outlet, date and sentence. Exit code 0 when nothing conflicts, 1 when a conflict is found, 2 on error.
 /// The index is not modified unless --add is given.
 ///
 /// Example:
@@ -48,7 +48,7 @@ pub enum CheckFormat {
     Csv,
 }
 
-/// How many related indexed claims to consider per new claim.
+/// How many indexed claims (nearest in time) to compare with each new claim.
 const RELATED: usize = 100;
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {

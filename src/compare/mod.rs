@@ -13,8 +13,8 @@ mod interval;
 pub use config::{Config, Tolerance};
 pub use interval::{interval, Interval};
 
-use crate::extract::lexicon::{fold_person, unit_family};
-use crate::extract::{ChangeRole, Claim, Hedge, TimeBasis};
+use crate::extract::lexicon::fold_person;
+use crate::extract::{comparison_unit, ChangeRole, Claim, TimeBasis};
 use crate::index::ClaimRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -60,45 +60,9 @@ pub struct Pair {
     pub explanation: String,
 }
 
-/// Metrics that only make sense to compare with a named measure and holder.
-fn generic(metric: &str) -> bool {
-    matches!(metric, "share" | "amount" | "change" | "count" | "duration" | "distance" | "area")
-}
-
-/// The comparison unit and the factor into it (durations compare in days).
-fn comparison_unit(unit: &str) -> (&str, f64) {
-    match unit {
-        "minute" => ("day", 1.0 / 1440.0),
-        "hour" => ("day", 1.0 / 24.0),
-        "day" => ("day", 1.0),
-        "week" => ("day", 7.0),
-        "month" => ("day", 30.44),
-        "year" => ("day", 365.25),
-        other => (other, 1.0),
-    }
-}
-
-/// Group key of a claim, or None when it cannot be cross-checked.
+/// Group key of a claim, or None when it cannot be cross-checked (see [`Claim::group_key`]).
 pub fn group_key(c: &Claim) -> Option<String> {
-    if c.quantity.hedge == Hedge::Qualitative {
-        return None;
-    }
-    if c.quantity.unit == "person" {
-        if c.holder.is_empty() || c.person.is_none() {
-            return None;
-        }
-        return Some(format!("{}|{}", c.metric, c.holder));
-    }
-    if c.quantity.value.is_none() && c.quantity.lo.is_none() && c.quantity.hi.is_none() {
-        return None;
-    }
-    if c.metric.is_empty() || (generic(&c.metric) && (c.measure.is_empty() || c.holder.is_empty())) {
-        return None;
-    }
-    let (unit, _) = comparison_unit(&c.quantity.unit);
-    let family = unit_family(&c.quantity.unit);
-    let unit = if family == "time" { "day" } else { unit };
-    Some(format!("{}|{}|{}", c.metric, unit, c.scope))
+    c.group_key()
 }
 
 /// Short stable id of a group key.

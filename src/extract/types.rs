@@ -143,3 +143,48 @@ pub struct Claim {
 pub struct DocContext {
     pub published: Option<Date>,
 }
+
+/// Metrics that only make sense to compare with a named measure and holder.
+fn generic_metric(metric: &str) -> bool {
+    matches!(metric, "share" | "amount" | "change" | "count" | "duration" | "distance" | "area")
+}
+
+/// The unit two figures are compared in, and the factor into it (durations compare in days).
+pub fn comparison_unit(unit: &str) -> (&str, f64) {
+    match unit {
+        "minute" => ("day", 1.0 / 1440.0),
+        "hour" => ("day", 1.0 / 24.0),
+        "day" => ("day", 1.0),
+        "week" => ("day", 7.0),
+        "month" => ("day", 30.44),
+        "year" => ("day", 365.25),
+        other => (other, 1.0),
+    }
+}
+
+impl Claim {
+    /// The key of the quantity this claim speaks about (metric, comparison unit, scope; for
+    /// offices, office and holder), or None when it cannot be cross-checked: qualitative,
+    /// without a value, or a generic metric without a measure and a holder. Claims with equal
+    /// keys are compared; the index stores the key so look-ups are one term.
+    pub fn group_key(&self) -> Option<String> {
+        let q = &self.quantity;
+        if q.hedge == Hedge::Qualitative {
+            return None;
+        }
+        if q.unit == "person" {
+            if self.holder.is_empty() || self.person.is_none() {
+                return None;
+            }
+            return Some(format!("{}|{}", self.metric, self.holder));
+        }
+        if q.value.is_none() && q.lo.is_none() && q.hi.is_none() {
+            return None;
+        }
+        if self.metric.is_empty() || (generic_metric(&self.metric) && (self.measure.is_empty() || self.holder.is_empty())) {
+            return None;
+        }
+        let (unit, _) = comparison_unit(&q.unit);
+        Some(format!("{}|{}|{}", self.metric, unit, self.scope))
+    }
+}

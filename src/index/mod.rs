@@ -405,42 +405,38 @@ impl CrossIndex {
         Ok(out)
     }
 
-    /// Indexed claims that may speak about the same quantity as `claim`: same metric, ranked by
-    /// holder match and BM25 over the sentence's words.
+    /// Indexed claims that speak about the same quantity as `claim` (same group key; same
+    /// holder or none named), at most `limit`, those nearest to its as-of date first (the
+    /// latest first when it has none). Empty when the claim cannot be cross-checked.
+    ///
+    /// The group key is one indexed term, so a look-up reads one or two posting lists and a
+    /// fast field, whatever the size of the index.
     pub fn related(&self, claim: &Claim, limit: usize) -> Result<Vec<ClaimRecord>> {
         let f = &self.fields;
-        // Only claim documents carry a metric, so no kind clause (it would match every claim
-        // and make each look-up scan the whole index).
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.exact(f.metric, &claim.metric))];
-        if !claim.holder.is_empty() {
+        let Some(key) = claim.group_key() else { return Ok(Vec::new()) };
+        let query: Box<dyn Query> = if claim.holder.is_empty() {
+            self.exact(f.group, &key)
+        } else {
             // Same holder, or one that names none: the holders comparison allows both.
-            let either: Vec<(Occur, Box<dyn Query>)> = vec![
-                (Occur::Should, self.exact(f.holder_key, &claim.holder.to_lowercase())),
-                (Occur::Should, self.exact(f.holder_key, "")),
-            ];
-            clauses.push((Occur::Must, Box::new(BooleanQuery::new(either))));
-        }
-        // BM25 over a few distinctive words of the sentence ranks the candidates; a long
-        // union of common words would cost more than it tells.
-        const COMMON: &[&str] = &["about", "after", "their", "there", "which", "would", "could", "should", "these", "those", "other", "while", "where", "being", "under", "since", "percent", "between"];
-        let mut words: Vec<String> = claim
-            .sentence
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() > 4 && !w.chars().all(|c| c.is_ascii_digit()))
-            .map(|w| w.to_lowercase())
-            .filter(|w| !COMMON.contains(&w.as_str()))
-            .collect();
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        words.dedup();
-        words.truncate(10);
-        if !words.is_empty() {
-            let parser = QueryParser::for_index(&self.index, vec![f.sentence]);
-            if let Ok(q) = parser.parse_query(&words.join(" ")) {
-                clauses.push((Occur::Should, q));
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, self.exact(f.group_holder, &schema::group_holder(&key, &claim.holder))),
+                (Occur::Should, self.exact(f.group_holder, &schema::group_holder(&key, ""))),
+            ]))
+        };
+        let target = claim.as_of.and_then(schema::day_number);
+        let ranking = TopDocs::with_limit(limit.max(1)).tweak_score(move |segment: &tantivy::SegmentReader| {
+            let days = segment.fast_fields().i64("as_of").ok();
+            move |doc: tantivy::DocId, _score: tantivy::Score| -> i64 {
+                match (days.as_ref().and_then(|c| c.first(doc)), target) {
+                    // Undated claims rank after every dated one.
+                    (None, _) => i64::MIN,
+                    (Some(d), Some(t)) => -(d - t).abs(),
+                    (Some(d), None) => d,
+                }
             }
-        }
+        });
         let searcher = self.reader.searcher();
-        let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(limit.max(1)).order_by_score())?;
+        let top = searcher.search(query.as_ref(), &ranking)?;
         let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
         self.load_records(&addrs)
     }

@@ -32,6 +32,12 @@ pub struct Fields {
     pub unit: Field,
     pub value: Field,
     pub sentence: Field,
+    /// The claim's group key ([`Claim::group_key`](crate::extract::Claim::group_key)).
+    pub group: Field,
+    /// group key + "|" + lowercased holder: "same quantity, this holder or none" is two terms.
+    pub group_holder: Field,
+    /// The as-of date as a day number (days since 1970-01-01), for nearest-in-time ranking.
+    pub as_of: Field,
     /// The full ClaimRecord as JSON.
     pub record: Field,
 }
@@ -63,6 +69,9 @@ pub fn build() -> Schema {
     b.add_text_field("unit", STRING);
     b.add_f64_field("value", FAST);
     b.add_text_field("sentence", sentence_opts);
+    b.add_text_field("group", STRING);
+    b.add_text_field("group_holder", STRING);
+    b.add_i64_field("as_of", FAST);
     b.add_text_field("record", STORED);
     b.build()
 }
@@ -92,6 +101,9 @@ impl Fields {
             unit: get("unit")?,
             value: get("value")?,
             sentence: get("sentence")?,
+            group: get("group").map_err(|_| "made by an older crosscheck (no claim groups)".to_string())?,
+            group_holder: get("group_holder")?,
+            as_of: get("as_of")?,
             record: get("record")?,
         })
     }
@@ -136,8 +148,26 @@ pub fn claim_doc(f: &Fields, r: &ClaimRecord) -> TantivyDocument {
         d.add_f64(f.value, v);
     }
     d.add_text(f.sentence, &r.claim.sentence);
+    if let Some(key) = r.claim.group_key() {
+        d.add_text(f.group_holder, group_holder(&key, &r.claim.holder));
+        d.add_text(f.group, key);
+    }
+    if let Some(day) = r.claim.as_of.and_then(day_number) {
+        d.add_i64(f.as_of, day);
+    }
     if let Ok(json) = serde_json::to_string(r) {
         d.add_text(f.record, json);
     }
     d
+}
+
+/// The `group_holder` term of a group key and a holder.
+pub fn group_holder(key: &str, holder: &str) -> String {
+    format!("{key}|{}", holder.to_lowercase())
+}
+
+/// Days since 1970-01-01 (negative before), or None outside jiff's range.
+pub fn day_number(d: jiff::civil::Date) -> Option<i64> {
+    let epoch = jiff::civil::date(1970, 1, 1);
+    epoch.until(d).ok().map(|span| i64::from(span.get_days()))
 }

@@ -139,3 +139,40 @@ fn missing_index_is_a_clear_error() {
     let err = CrossIndex::open(&dir.path().join("nope")).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("run `crosscheck ingest` first"), "{err}");
 }
+
+#[test]
+fn related_finds_the_same_quantity_nearest_in_time_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let ix = CrossIndex::create_or_open(dir.path()).unwrap();
+    let dated = |doc: &str, holder: &str, scope: &str, day: Option<(i16, i8, i8)>| {
+        // Distinct texts: identical content under two names is one article.
+        let a = article(doc, &format!("{doc}: Russia holds nearly 19% of Ukraine."), Some("Wire"), None);
+        let mut c = claim(&a.text, "nearly 19%", "territory_share", holder);
+        c.scope = scope.into();
+        c.as_of = day.map(|(y, m, d)| jiff::civil::date(y, m, d));
+        (a, c)
+    };
+    let docs = [
+        dated("far.txt", "Russia", "Ukraine", Some((2024, 1, 1))),
+        dated("near.txt", "Russia", "Ukraine", Some((2025, 12, 1))),
+        dated("noholder.txt", "", "Ukraine", Some((2025, 6, 1))),
+        dated("undated.txt", "Russia", "Ukraine", None),
+        dated("otherholder.txt", "Belarus", "Ukraine", Some((2025, 12, 2))),
+        dated("otherscope.txt", "Russia", "Donetsk", Some((2025, 12, 2))),
+    ];
+    let mut w = ix.writer().unwrap();
+    for (a, c) in &docs {
+        w.add(a, vec![c.clone()]).unwrap();
+    }
+    w.commit().unwrap();
+    let (_, mut probe) = dated("new.txt", "Russia", "Ukraine", Some((2025, 12, 3)));
+    let got: Vec<String> = ix.related(&probe, 10).unwrap().into_iter().map(|r| r.doc).collect();
+    assert_eq!(got, ["near.txt", "noholder.txt", "far.txt", "undated.txt"]);
+    assert_eq!(ix.related(&probe, 1).unwrap()[0].doc, "near.txt");
+    // Without a holder, every holder of the group is related.
+    probe.holder.clear();
+    assert_eq!(ix.related(&probe, 10).unwrap().len(), 5);
+    // A claim that cannot be cross-checked has no related claims.
+    probe.metric.clear();
+    assert!(ix.related(&probe, 10).unwrap().is_empty());
+}
