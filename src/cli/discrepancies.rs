@@ -73,7 +73,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                 tally(&p);
                 if keep(&p) && err.is_none() {
                     written += 1;
-                    if let Err(e) = w.write_record(report::pair_row(&p, &records)) {
+                    if let Err(e) = w.write_record(report::pair_row(&p, &records).iter().map(|c| c.as_bytes())) {
                         err = Some(e);
                     }
                 }

@@ -32,17 +32,23 @@ impl Interval {
 
 impl std::fmt::Display for Interval {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = |v: f64| {
+        // Three decimals at most, trailing zeros dropped. Rounding first and printing the
+        // shortest form is several times faster than "{:.3}" and trimming (this runs for every
+        // written row); the two differ only on half-way values (1.6715 -> 1.672, not 1.671).
+        let n = |f: &mut std::fmt::Formatter<'_>, v: f64| {
             if v.is_infinite() {
-                if v > 0.0 { "∞".to_string() } else { "−∞".to_string() }
+                f.write_str(if v > 0.0 { "∞" } else { "−∞" })
             } else if v.abs() >= 1e6 {
-                format!("{v:.3e}")
+                write!(f, "{v:.3e}")
             } else {
-                let s = format!("{v:.3}");
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
+                write!(f, "{}", (v * 1000.0).round() / 1000.0)
             }
         };
-        write!(f, "[{}, {}]", n(self.lo), n(self.hi))
+        f.write_str("[")?;
+        n(f, self.lo)?;
+        f.write_str(", ")?;
+        n(f, self.hi)?;
+        f.write_str("]")
     }
 }
 

@@ -17,7 +17,8 @@ use crate::extract::lexicon::fold_person;
 use crate::extract::{comparison_unit, ChangeRole, Claim, TimeBasis};
 use crate::index::ClaimRecord;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What a pair of claims amounts to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -51,7 +52,8 @@ impl Verdict {
 /// One compared pair: indexes into the records given, `a` the earlier side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pair {
-    pub group_id: String,
+    /// Shared by every pair of the group.
+    pub group_id: Arc<str>,
     pub a: usize,
     pub b: usize,
     pub verdict: Verdict,
@@ -70,14 +72,55 @@ pub fn group_id(key: &str) -> String {
     format!("g{:08x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()) as u32)
 }
 
-fn holders_compatible(a: &Claim, b: &Claim) -> bool {
-    a.holder.is_empty() || b.holder.is_empty() || a.holder == b.holder
-}
-
 fn days_between(a: &ClaimRecord, b: &ClaimRecord) -> Option<i64> {
     let (x, y) = (a.claim.as_of?, b.claim.as_of?);
     let span = x.until(y).ok()?;
     Some(span.get_days().into())
+}
+
+/// What pairing needs of each record, computed once per record instead of once per pair:
+/// numbers for the doc (in the docs' sort order), holder and measure (0 when empty), so
+/// comparisons are integer compares, and the folded name of an office holder.
+pub struct Facts {
+    doc: Vec<u32>,
+    holder: Vec<u32>,
+    measure: Vec<u32>,
+    person: Vec<Option<String>>,
+}
+
+/// Numbers for strings: equal strings, equal numbers; ordered as the strings; "" is 0.
+fn rank<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Vec<u32> {
+    let mut distinct: Vec<&str> = values.clone().collect();
+    distinct.push("");
+    distinct.sort_unstable();
+    distinct.dedup();
+    let number: HashMap<&str, u32> = distinct.iter().enumerate().map(|(i, s)| (*s, i as u32)).collect();
+    values.map(|v| number[v]).collect()
+}
+
+impl Facts {
+    pub fn of(records: &[ClaimRecord]) -> Facts {
+        Facts {
+            doc: rank(records.iter().map(|r| r.doc.as_str())),
+            holder: rank(records.iter().map(|r| r.claim.holder.as_str())),
+            measure: rank(records.iter().map(|r| r.claim.measure.as_str())),
+            person: records
+                .iter()
+                .map(|r| (r.claim.quantity.unit == "person").then(|| fold_person(r.claim.person.as_deref().unwrap_or(""))))
+                .collect(),
+        }
+    }
+
+    /// Equal, or one side names none.
+    fn holders_compatible(&self, x: usize, y: usize) -> bool {
+        self.holder[x] == 0 || self.holder[y] == 0 || self.holder[x] == self.holder[y]
+    }
+
+    /// Earlier first: by as-of date (unknown last), then doc, then offset.
+    fn order(&self, r: &[ClaimRecord], x: usize, y: usize) -> std::cmp::Ordering {
+        let key = |i: usize| (r[i].claim.as_of.is_none(), r[i].claim.as_of, self.doc[i], r[i].claim.quantity.start);
+        key(x).cmp(&key(y))
+    }
 }
 
 /// Compares claims with the tolerances of a [`Config`].
@@ -103,15 +146,19 @@ impl<'a> Comparer<'a> {
     /// Every pair, handed to `f` as it is found (group by group), so memory stays bounded by
     /// the records, not by the number of pairs.
     pub fn for_each_pair(&self, records: &[ClaimRecord], mut f: impl FnMut(Pair)) {
-        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let facts = Facts::of(records);
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in records.iter().enumerate() {
             if let Some(k) = group_key(&r.claim) {
                 groups.entry(k).or_default().push(i);
             }
         }
+        // Groups in key order, so the output does not depend on hashing.
+        let mut groups: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
+        groups.sort_unstable_by(|x, y| x.0.cmp(&y.0));
         for (key, mut members) in groups {
-            let gid = group_id(&key);
-            members.sort_by(|&x, &y| order(&records[x], &records[y]));
+            let gid: Arc<str> = group_id(&key).into();
+            members.sort_by(|&x, &y| facts.order(records, x, y));
             let tol = self.config.for_metric(&records[members[0]].claim.metric);
             // The earlier values each document states for this group ("from 50% ...").
             let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -124,12 +171,12 @@ impl<'a> Comparer<'a> {
                 // The cap counts real comparisons: claims of the same article are passed over
                 // without using it, and candidates with another holder use up at most 4x the cap.
                 let mut made = 0;
-                let others = members.iter().skip(n + 1).filter(|&&y| records[y].doc != records[x].doc);
+                let others = members.iter().skip(n + 1).filter(|&&y| facts.doc[y] != facts.doc[x]);
                 for &y in others.take(tol.max_pairs.saturating_mul(4)) {
                     if made >= tol.max_pairs {
                         break;
                     }
-                    if let Some(p) = self.pair(records, x, y, &tol, &earlier, &gid) {
+                    if let Some(p) = self.pair(records, &facts, x, y, &tol, &earlier, &gid) {
                         made += 1;
                         f(p);
                     }
@@ -139,20 +186,21 @@ impl<'a> Comparer<'a> {
     }
 
     /// Verdict for one pair, or None when the two do not speak about the same quantity.
-    pub fn pair(&self, r: &[ClaimRecord], x: usize, y: usize, tol: &Tolerance, earlier: &HashMap<&str, Vec<usize>>, gid: &str) -> Option<Pair> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn pair(&self, r: &[ClaimRecord], facts: &Facts, x: usize, y: usize, tol: &Tolerance, earlier: &HashMap<&str, Vec<usize>>, gid: &Arc<str>) -> Option<Pair> {
         let (ra, rb) = (&r[x], &r[y]);
         let (a, b) = (&ra.claim, &rb.claim);
-        if ra.doc == rb.doc || !holders_compatible(a, b) {
+        if facts.doc[x] == facts.doc[y] || !facts.holders_compatible(x, y) {
             return None;
         }
         if (a.time_basis == TimeBasis::Target) != (b.time_basis == TimeBasis::Target) {
             return None;
         }
         let quiet = !self.explain_all;
-        let mk = |verdict: Verdict, severity: f64, explanation: String| Pair { group_id: gid.to_string(), a: x, b: y, verdict, severity, explanation };
+        let mk = |verdict: Verdict, severity: f64, explanation: String| Pair { group_id: Arc::clone(gid), a: x, b: y, verdict, severity, explanation };
         // Unwritten agree/incomparable rows need no explanation text.
-        let mk_quiet = |verdict: Verdict| Pair { group_id: gid.to_string(), a: x, b: y, verdict, severity: 0.0, explanation: String::new() };
-        if a.measure != b.measure && !a.measure.is_empty() && !b.measure.is_empty() {
+        let mk_quiet = |verdict: Verdict| Pair { group_id: Arc::clone(gid), a: x, b: y, verdict, severity: 0.0, explanation: String::new() };
+        if facts.measure[x] != facts.measure[y] && facts.measure[x] != 0 && facts.measure[y] != 0 {
             if quiet {
                 return Some(mk_quiet(Verdict::Incomparable));
             }
@@ -160,21 +208,24 @@ impl<'a> Comparer<'a> {
         }
         let days = days_between(ra, rb);
         let apart = days.map(|d| d.abs() > tol.same_time_days);
-        let when = match (days, apart) {
+        // Written only into explanations, so only when one is made.
+        let when = || match (days, apart) {
             (None, _) => "a date is unknown, so they are taken as the same time".to_string(),
             (Some(d), Some(true)) => format!("{} days apart", d.abs()),
             (Some(d), _) => format!("{} days apart, within the {}-day window", d.abs(), tol.same_time_days),
         };
         if a.quantity.unit == "person" {
-            let (pa, pb) = (fold_person(a.person.as_deref().unwrap_or("")), fold_person(b.person.as_deref().unwrap_or("")));
-            if pa == pb {
+            if facts.person[x] == facts.person[y] {
+                if quiet {
+                    return Some(mk_quiet(Verdict::Agree));
+                }
                 return Some(mk(Verdict::Agree, 0.0, format!("same {} of {}: {}", office(&a.metric), a.holder, a.quantity.text)));
             }
             let (v, sev) = if apart == Some(true) { (Verdict::Update, 1.0) } else { (Verdict::Conflict, 1.0) };
             let why = if v == Verdict::Update {
-                format!("{} of {}: {} then {} ({}); the office changed hands", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when)
+                format!("{} of {}: {} then {} ({}); the office changed hands", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when())
             } else {
-                format!("{} of {}: {} vs {} at the same time ({})", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when)
+                format!("{} of {}: {} vs {} at the same time ({})", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when())
             };
             return Some(mk(v, sev, why));
         }
@@ -212,20 +263,14 @@ impl<'a> Comparer<'a> {
             }
         }
         if apart == Some(true) {
-            return Some(mk(Verdict::Update, sev, format!("a later source reports a different value: {da} vs {db}; {when}")));
+            return Some(mk(Verdict::Update, sev, format!("a later source reports a different value: {da} vs {db}; {}", when())));
         }
-        Some(mk(Verdict::Conflict, sev, format!("no overlap: {da} vs {db}; {when}")))
+        Some(mk(Verdict::Conflict, sev, format!("no overlap: {da} vs {db}; {}", when())))
     }
 }
 
 fn office(metric: &str) -> String {
     metric.trim_start_matches("office:").replace('_', " ")
-}
-
-/// Earlier first: by as-of date (unknown last), then doc, then offset.
-fn order(x: &ClaimRecord, y: &ClaimRecord) -> std::cmp::Ordering {
-    let key = |r: &ClaimRecord| (r.claim.as_of.is_none(), r.claim.as_of);
-    key(x).cmp(&key(y)).then_with(|| x.doc.cmp(&y.doc)).then(x.claim.quantity.start.cmp(&y.claim.quantity.start))
 }
 
 /// For `check`: pairs between the new claims (first `n_new` records) and indexed ones.
@@ -236,18 +281,20 @@ pub fn check_pairs(comparer: &Comparer<'_>, records: &[ClaimRecord], n_new: usiz
             earlier.entry(r.doc.as_str()).or_default().push(i);
         }
     }
+    let facts = Facts::of(records);
+    let keys: Vec<Option<String>> = records.iter().map(|r| group_key(&r.claim)).collect();
     let mut out = Vec::new();
     for x in 0..n_new {
-        let Some(kx) = group_key(&records[x].claim) else { continue };
+        let Some(kx) = &keys[x] else { continue };
         let tol = comparer.config.for_metric(&records[x].claim.metric);
-        let gid = group_id(&kx);
+        let gid: Arc<str> = group_id(kx).into();
         for y in n_new..records.len() {
-            if group_key(&records[y].claim).as_deref() != Some(kx.as_str()) {
+            if keys[y].as_ref() != Some(kx) {
                 continue;
             }
             // Indexed side first when it is earlier, so "update" reads in time order.
-            let (a, b) = if order(&records[y], &records[x]).is_lt() { (y, x) } else { (x, y) };
-            if let Some(mut p) = comparer.pair(records, a, b, &tol, &earlier, &gid) {
+            let (a, b) = if facts.order(records, y, x).is_lt() { (y, x) } else { (x, y) };
+            if let Some(mut p) = comparer.pair(records, &facts, a, b, &tol, &earlier, &gid) {
                 p.a = x;
                 p.b = y;
                 out.push(p);

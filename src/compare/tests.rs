@@ -117,3 +117,13 @@ fn one_long_article_does_not_use_up_the_pair_cap() {
     let b_c = pairs.iter().filter(|p| all[p.a].doc != all[p.b].doc).count();
     assert_eq!(b_c, 10, "every claim of the long article meets the other source");
 }
+
+#[test]
+fn intervals_print_three_decimals_at_most() {
+    let iv = |lo: f64, hi: f64| Interval { lo, hi }.to_string();
+    assert_eq!(iv(17.1, 19.0), "[17.1, 19]");
+    assert_eq!(iv(0.0, f64::INFINITY), "[0, ∞]");
+    assert_eq!(iv(f64::NEG_INFINITY, -0.25), "[−∞, -0.25]");
+    assert_eq!(iv(1.23456, 2.5e7), "[1.235, 2.500e7]");
+    assert_eq!(iv(0.0004, 999.9996), "[0, 1000]");
+}

@@ -3,6 +3,7 @@
 use super::{num, sheet_safe};
 use crate::compare::Pair;
 use crate::index::ClaimRecord;
+use std::borrow::Cow;
 use std::io::Write;
 
 /// Pair columns before the per-side ones.
@@ -21,41 +22,43 @@ pub fn pair_header() -> Vec<String> {
     h
 }
 
-fn side(r: &ClaimRecord) -> Vec<String> {
+fn side<'a>(r: &'a ClaimRecord, row: &mut Vec<Cow<'a, str>>) {
     let q = &r.claim.quantity;
-    vec![
-        sheet_safe(&r.doc).into_owned(),
-        q.start.to_string(),
-        q.end.to_string(),
-        sheet_safe(&q.text).into_owned(),
-        num(q.value),
-        num(q.lo),
-        num(q.hi),
-        q.unit.clone(),
-        q.hedge.as_str().to_string(),
-        sheet_safe(r.source.as_deref().unwrap_or("")).into_owned(),
-        r.published.map(|d| d.to_string()).unwrap_or_default(),
-        r.claim.as_of.map(|d| d.to_string()).unwrap_or_default(),
-        sheet_safe(&r.claim.sentence).into_owned(),
-    ]
+    let date = |d: Option<jiff::civil::Date>| Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default());
+    row.extend([
+        sheet_safe(&r.doc),
+        Cow::Owned(q.start.to_string()),
+        Cow::Owned(q.end.to_string()),
+        sheet_safe(&q.text),
+        Cow::Owned(num(q.value)),
+        Cow::Owned(num(q.lo)),
+        Cow::Owned(num(q.hi)),
+        Cow::Borrowed(q.unit.as_str()),
+        Cow::Borrowed(q.hedge.as_str()),
+        sheet_safe(r.source.as_deref().unwrap_or("")),
+        date(r.published),
+        date(r.claim.as_of),
+        sheet_safe(&r.claim.sentence),
+    ]);
 }
 
-/// One CSV row for a pair, in [`pair_header`] order.
-pub fn pair_row(p: &Pair, recs: &[ClaimRecord]) -> Vec<String> {
+/// One CSV row for a pair, in [`pair_header`] order. Text cells borrow from the records.
+pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     let a = &recs[p.a];
     let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
-    let mut r = vec![
-        p.group_id.clone(),
-        p.verdict.as_str().to_string(),
-        format!("{:.4}", p.severity),
-        sheet_safe(&a.claim.metric).into_owned(),
-        sheet_safe(&a.claim.measure).into_owned(),
-        sheet_safe(holder).into_owned(),
-        sheet_safe(&a.claim.scope).into_owned(),
-        sheet_safe(&p.explanation).into_owned(),
-    ];
-    r.extend(side(a));
-    r.extend(side(&recs[p.b]));
+    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * SIDE_COLUMNS.len());
+    r.extend([
+        Cow::Borrowed(&*p.group_id),
+        Cow::Borrowed(p.verdict.as_str()),
+        Cow::Owned(format!("{:.4}", p.severity)),
+        sheet_safe(&a.claim.metric),
+        sheet_safe(&a.claim.measure),
+        sheet_safe(holder),
+        sheet_safe(&a.claim.scope),
+        sheet_safe(&p.explanation),
+    ]);
+    side(a, &mut r);
+    side(&recs[p.b], &mut r);
     r
 }
 
@@ -63,7 +66,7 @@ pub fn write_pairs_csv<W: Write>(out: W, pairs: &[Pair], recs: &[ClaimRecord]) -
     let mut w = csv::Writer::from_writer(out);
     w.write_record(pair_header())?;
     for p in pairs {
-        w.write_record(pair_row(p, recs))?;
+        w.write_record(pair_row(p, recs).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()?;
     Ok(())
@@ -74,7 +77,7 @@ pub fn write_pairs_jsonl<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
     for p in pairs {
         let mut obj = serde_json::Map::new();
         for (k, v) in header.iter().zip(pair_row(p, recs)) {
-            let v = v.strip_prefix('\'').filter(|_| v.starts_with("'=") || v.starts_with("'+") || v.starts_with("'-") || v.starts_with("'@")).map(str::to_string).unwrap_or(v);
+            let v = v.strip_prefix('\'').filter(|_| v.starts_with("'=") || v.starts_with("'+") || v.starts_with("'-") || v.starts_with("'@")).map_or_else(|| v.to_string(), str::to_string);
             obj.insert(k.clone(), serde_json::Value::String(v));
         }
         writeln!(out, "{}", serde_json::Value::Object(obj))?;
