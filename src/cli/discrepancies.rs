@@ -6,7 +6,9 @@ use super::Outcome;
 use crosscheck::compare::{Comparer, Config, Pair, Verdict};
 use crosscheck::index::{ClaimFilter, CrossIndex};
 use crosscheck::report;
-use std::path::PathBuf;
+use crosscheck::index::ClaimRecord;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
 /// Write claims that conflict across sources, or that a later source updates, as CSV.
 ///
@@ -50,56 +52,25 @@ pub enum PairFormat {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
-    let index = CrossIndex::open(&global.index)?;
+    let index = CrossIndex::open_scan(&global.index)?;
     let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;
+    // The index is not needed any more: close it before the pairs are made.
+    drop(index);
     let comparer = Comparer { config: &config, explain_all: args.all };
-    let mut counts = [0usize; 4];
-    let mut written = 0usize;
-    let keep = |p: &Pair| (args.all || p.verdict.flagged()) && args.min_gap.is_none_or(|g| p.severity >= g);
-    let mut sink: Box<dyn std::io::Write> = match &args.output {
-        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-    };
-    let mut tally = |p: &Pair| {
-        counts[p.verdict as usize] += 1;
-    };
-    match args.format {
-        // CSV streams: rows are written as groups are compared.
-        PairFormat::Csv => {
-            let mut w = csv::Writer::from_writer(&mut sink);
-            w.write_record(report::pair_header())?;
-            let mut err = None;
-            comparer.for_each_pair(&records, |p| {
-                tally(&p);
-                if keep(&p) && err.is_none() {
-                    written += 1;
-                    if let Err(e) = w.write_record(report::pair_row(&p, &records).iter().map(|c| c.as_bytes())) {
-                        err = Some(e);
-                    }
-                }
-            });
-            if let Some(e) = err {
-                return Err(e.into());
-            }
-            w.flush()?;
-        }
-        PairFormat::Jsonl | PairFormat::Table => {
-            let mut pairs = Vec::new();
-            comparer.for_each_pair(&records, |p| {
-                tally(&p);
-                if keep(&p) {
-                    pairs.push(p);
-                }
-            });
-            written = pairs.len();
-            if args.format == PairFormat::Jsonl {
-                report::write_pairs_jsonl(&mut sink, &pairs, &records)?;
-            } else {
-                report::write_pairs_table(&mut sink, &pairs, &records, table_width())?;
-            }
-        }
-    }
-    sink.flush()?;
+    // Rows are made on this thread and written by another, so writing a large file overlaps
+    // comparing (a 100,000-article corpus gives gigabytes of CSV).
+    let (written, counts) = std::thread::scope(|s| -> anyhow::Result<(usize, [usize; 4])> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<u8>>(8);
+        let output = args.output.clone();
+        let writer = s.spawn(move || write_chunks(output.as_deref(), rx));
+        let mut sink = ChunkSink { buf: Vec::with_capacity(CHUNK), tx: Some(tx) };
+        let made = make_rows(&args, &comparer, &records, &mut sink);
+        let closed = sink.close();
+        // The writer's error (a full disk, a closed pipe) is the one worth reporting.
+        writer.join().map_err(|_| anyhow::anyhow!("the output writer stopped unexpectedly"))??;
+        closed?;
+        made
+    })?;
     let count = |v: Verdict| counts[v as usize];
     let all: usize = counts.iter().sum();
     eprintln!(
@@ -114,4 +85,126 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
     );
     Ok(Outcome::Ok)
+}
+
+/// Bytes per chunk handed to the writer thread.
+const CHUNK: usize = 1 << 20;
+
+/// Compare and write the rows in the chosen format; returns how many were written.
+/// Returns the rows written and the pairs compared, by verdict.
+fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink: &mut ChunkSink) -> anyhow::Result<(usize, [usize; 4])> {
+    let mut counts = [0usize; 4];
+    let keep = |p: &Pair| (args.all || p.verdict.flagged()) && args.min_gap.is_none_or(|g| p.severity >= g);
+    let mut written = 0;
+    match args.format {
+        // CSV streams: runs of pairs are compared and formatted on every core, and written
+        // in order as they come.
+        PairFormat::Csv => {
+            let mut header = csv::Writer::from_writer(Vec::new());
+            header.write_record(report::pair_header())?;
+            sink.write_all(&header.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let render = |pairs: &[Pair]| -> ([usize; 4], csv::Result<Vec<u8>>, usize) {
+                let mut w = csv::Writer::from_writer(Vec::new());
+                let (mut run_counts, mut rows) = ([0usize; 4], 0);
+                for p in pairs {
+                    run_counts[p.verdict as usize] += 1;
+                    if keep(p) {
+                        rows += 1;
+                        if let Err(e) = w.write_record(report::pair_row(p, records).iter().map(|c| c.as_bytes())) {
+                            return (run_counts, Err(e), rows);
+                        }
+                    }
+                }
+                (run_counts, w.into_inner().map_err(|e| csv::Error::from(e.into_error())), rows)
+            };
+            let mut err: Option<anyhow::Error> = None;
+            comparer.for_each_run(records, threads, render, |(run_counts, bytes, rows)| {
+                if err.is_some() {
+                    return;
+                }
+                counts.iter_mut().zip(run_counts).for_each(|(c, n)| *c += n);
+                written += rows;
+                match bytes {
+                    Ok(b) => {
+                        if let Err(e) = sink.write_all(&b) {
+                            err = Some(e.into());
+                        }
+                    }
+                    Err(e) => err = Some(e.into()),
+                }
+            });
+            if let Some(e) = err {
+                return Err(e);
+            }
+        }
+        PairFormat::Jsonl | PairFormat::Table => {
+            let mut pairs = Vec::new();
+            comparer.for_each_pair(records, |p| {
+                counts[p.verdict as usize] += 1;
+                if keep(&p) {
+                    pairs.push(p);
+                }
+            });
+            written = pairs.len();
+            if args.format == PairFormat::Jsonl {
+                report::write_pairs_jsonl(&mut *sink, &pairs, records)?;
+            } else {
+                report::write_pairs_table(&mut *sink, &pairs, records, table_width())?;
+            }
+        }
+    }
+    Ok((written, counts))
+}
+
+/// Collects output in chunks and hands each full chunk to the writer thread.
+struct ChunkSink {
+    buf: Vec<u8>,
+    tx: Option<std::sync::mpsc::SyncSender<Vec<u8>>>,
+}
+
+impl ChunkSink {
+    fn send(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
+        match &self.tx {
+            Some(tx) => tx.send(chunk).map_err(|_| std::io::Error::other("the output writer stopped")),
+            None => Err(std::io::Error::other("output already closed")),
+        }
+    }
+
+    /// Send what is left and tell the writer there is no more.
+    fn close(mut self) -> std::io::Result<()> {
+        let sent = self.send();
+        self.tx = None;
+        sent
+    }
+}
+
+impl Write for ChunkSink {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= CHUNK {
+            self.send()?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.send()
+    }
+}
+
+/// The writer thread: every chunk to the file (or standard output), in order.
+fn write_chunks(output: Option<&Path>, chunks: std::sync::mpsc::Receiver<Vec<u8>>) -> anyhow::Result<()> {
+    let mut out: Box<dyn Write> = match output {
+        Some(p) => Box::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    for chunk in chunks {
+        out.write_all(&chunk)?;
+    }
+    out.flush()?;
+    Ok(())
 }

@@ -123,6 +123,14 @@ impl Facts {
     }
 }
 
+/// Claims about one quantity, ready to pair.
+struct Group<'r> {
+    id: Arc<str>,
+    members: Vec<usize>,
+    tol: Tolerance,
+    earlier: HashMap<&'r str, Vec<usize>>,
+}
+
 /// Compares claims with the tolerances of a [`Config`].
 pub struct Comparer<'a> {
     pub config: &'a Config,
@@ -147,40 +155,98 @@ impl<'a> Comparer<'a> {
     /// the records, not by the number of pairs.
     pub fn for_each_pair(&self, records: &[ClaimRecord], mut f: impl FnMut(Pair)) {
         let facts = Facts::of(records);
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, r) in records.iter().enumerate() {
-            if let Some(k) = group_key(&r.claim) {
-                groups.entry(k).or_default().push(i);
+        for g in self.groups(records, &facts) {
+            for n in 0..g.members.len() {
+                self.pairs_of(records, &facts, &g, n, &mut f);
             }
         }
-        // Groups in key order, so the output does not depend on hashing.
-        let mut groups: Vec<(String, Vec<usize>)> = groups.into_iter().collect();
-        groups.sort_unstable_by(|x, y| x.0.cmp(&y.0));
-        for (key, mut members) in groups {
-            let gid: Arc<str> = group_id(&key).into();
-            members.sort_by(|&x, &y| facts.order(records, x, y));
-            let tol = self.config.for_metric(&records[members[0]].claim.metric);
-            // The earlier values each document states for this group ("from 50% ...").
-            let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
-            for &m in &members {
-                if records[m].claim.quantity.change_role == Some(ChangeRole::Earlier) {
-                    earlier.entry(records[m].doc.as_str()).or_default().push(m);
-                }
-            }
-            for (n, &x) in members.iter().enumerate() {
-                // The cap counts real comparisons: claims of the same article are passed over
-                // without using it, and candidates with another holder use up at most 4x the cap.
-                let mut made = 0;
-                let others = members.iter().skip(n + 1).filter(|&&y| facts.doc[y] != facts.doc[x]);
-                for &y in others.take(tol.max_pairs.saturating_mul(4)) {
-                    if made >= tol.max_pairs {
+    }
+
+    /// The same pairs as [`for_each_pair`](Self::for_each_pair), made on `threads` threads:
+    /// each run of consecutive pairs is turned into a `T` by `render` on a worker (formatting
+    /// rows, say) and handed to `emit` on this thread, in the order `for_each_pair` would give.
+    /// At most a few runs wait at any time, so memory stays bounded as in the serial form.
+    pub fn for_each_run<T: Send>(&self, records: &[ClaimRecord], threads: usize, render: impl Fn(&[Pair]) -> T + Sync, mut emit: impl FnMut(T)) {
+        /// Claims whose pairs make one run (each claim has up to `max_pairs` pairs).
+        const RUN: usize = 64;
+        let facts = Facts::of(records);
+        let groups = self.groups(records, &facts);
+        let runs: Vec<(usize, usize)> = groups.iter().enumerate().flat_map(|(gi, g)| (0..g.members.len()).step_by(RUN).map(move |n| (gi, n))).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let threads = threads.max(1);
+        std::thread::scope(|s| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(threads * 2);
+            for _ in 0..threads {
+                let tx = tx.clone();
+                let (next, runs, groups, facts, render) = (&next, &runs, &groups, &facts, &render);
+                s.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(&(gi, n0)) = runs.get(i) else { break };
+                    let g = &groups[gi];
+                    let mut pairs = Vec::new();
+                    for n in n0..(n0 + RUN).min(g.members.len()) {
+                        self.pairs_of(records, facts, g, n, &mut |p| pairs.push(p));
+                    }
+                    if tx.send((i, render(&pairs))).is_err() {
                         break;
                     }
-                    if let Some(p) = self.pair(records, &facts, x, y, &tol, &earlier, &gid) {
-                        made += 1;
-                        f(p);
+                });
+            }
+            drop(tx);
+            // Runs arrive in any order; hand them on in run order.
+            let mut waiting: std::collections::BTreeMap<usize, T> = std::collections::BTreeMap::new();
+            let mut due = 0;
+            for (i, t) in rx {
+                waiting.insert(i, t);
+                while let Some(t) = waiting.remove(&due) {
+                    emit(t);
+                    due += 1;
+                }
+            }
+        });
+    }
+
+    /// Groups in key order (so the output does not depend on hashing), members earlier first.
+    fn groups<'r>(&self, records: &'r [ClaimRecord], facts: &Facts) -> Vec<Group<'r>> {
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, r) in records.iter().enumerate() {
+            if let Some(k) = group_key(&r.claim) {
+                by_key.entry(k).or_default().push(i);
+            }
+        }
+        let mut keyed: Vec<(String, Vec<usize>)> = by_key.into_iter().collect();
+        keyed.sort_unstable_by(|x, y| x.0.cmp(&y.0));
+        keyed
+            .into_iter()
+            .map(|(key, mut members)| {
+                members.sort_by(|&x, &y| facts.order(records, x, y));
+                let tol = self.config.for_metric(&records[members[0]].claim.metric);
+                // The earlier values each document states for this group ("from 50% ...").
+                let mut earlier: HashMap<&'r str, Vec<usize>> = HashMap::new();
+                for &m in &members {
+                    if records[m].claim.quantity.change_role == Some(ChangeRole::Earlier) {
+                        earlier.entry(records[m].doc.as_str()).or_default().push(m);
                     }
                 }
+                Group { id: group_id(&key).into(), members, tol, earlier }
+            })
+            .collect()
+    }
+
+    /// The pairs of the group's `n`th member with the later members.
+    fn pairs_of(&self, records: &[ClaimRecord], facts: &Facts, g: &Group<'_>, n: usize, f: &mut dyn FnMut(Pair)) {
+        let x = g.members[n];
+        // The cap counts real comparisons: claims of the same article are passed over without
+        // using it, and candidates with another holder use up at most 4x the cap.
+        let mut made = 0;
+        let others = g.members.iter().skip(n + 1).filter(|&&y| facts.doc[y] != facts.doc[x]);
+        for &y in others.take(g.tol.max_pairs.saturating_mul(4)) {
+            if made >= g.tol.max_pairs {
+                break;
+            }
+            if let Some(p) = self.pair(records, facts, x, y, &g.tol, &g.earlier, &g.id) {
+                made += 1;
+                f(p);
             }
         }
     }

@@ -127,3 +127,21 @@ fn intervals_print_three_decimals_at_most() {
     assert_eq!(iv(1.23456, 2.5e7), "[1.235, 2.500e7]");
     assert_eq!(iv(0.0004, 999.9996), "[0, 1000]");
 }
+
+#[test]
+fn runs_on_many_threads_give_the_serial_pairs_in_order() {
+    let mut all = Vec::new();
+    for i in 0..300u32 {
+        let text = format!("Russia controls nearly {}% of Ukrainian territory. Ukraine has received ${} billion in aid from the EU.", 15 + i % 9, 40 + i % 13);
+        all.extend(records(&format!("d{i:03}"), &text, Some(date(2025, 1 + (i % 12) as i8, 1 + (i % 28) as i8))));
+    }
+    let cfg = Config::default();
+    let c = Comparer::new(&cfg);
+    let serial = c.discrepancies(&all);
+    assert!(serial.len() > 1000, "{}", serial.len());
+    for threads in [1, 2, 5] {
+        let mut runs = Vec::new();
+        c.for_each_run(&all, threads, |pairs: &[Pair]| pairs.to_vec(), |run| runs.extend(run));
+        assert_eq!(runs, serial, "{threads} threads");
+    }
+}

@@ -7,6 +7,7 @@
 //! old article and claim documents are deleted and the new version added in the same commit.
 
 mod schema;
+mod scan_dir;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
@@ -236,6 +237,19 @@ impl CrossIndex {
         Self::from_index(dir, index)
     }
 
+    /// Open an existing index for one pass over every stored claim (`discrepancies`): the
+    /// document stores are read block by block instead of mapped (see [`scan_dir`]), so the
+    /// memory in use is the claims loaded, not the whole store as well.
+    pub fn open_scan(dir: &Path) -> Result<Self> {
+        if !dir.join("meta.json").exists() {
+            return Err(IndexError::Missing(dir.to_path_buf()));
+        }
+        let corrupt = |reason: String| IndexError::Corrupt { path: dir.to_path_buf(), reason };
+        let directory = scan_dir::ScanDirectory::open(dir).map_err(corrupt)?;
+        let index = Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
+        Self::from_index(dir, index)
+    }
+
     /// Open the index in `dir`, creating the folder and an empty index when absent.
     pub fn create_or_open(dir: &Path) -> Result<Self> {
         if dir.join("meta.json").exists() {
@@ -391,8 +405,55 @@ impl CrossIndex {
         Ok(out)
     }
 
+    /// The stored records at `addrs`, in that order. Large loads (every claim, for
+    /// `discrepancies`) decompress and parse on every core, a chunk at a time.
     fn load_records(&self, addrs: &[DocAddress]) -> Result<Vec<ClaimRecord>> {
+        const CHUNK: usize = 1024;
         let searcher = self.reader.searcher();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if threads == 1 || addrs.len() <= CHUNK {
+            return self.load_chunk(&searcher, addrs);
+        }
+        let chunks: Vec<&[DocAddress]> = addrs.chunks(CHUNK).collect();
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut out = Vec::with_capacity(addrs.len());
+        let mut failed = None;
+        std::thread::scope(|s| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(threads * 2);
+            for _ in 0..threads {
+                let (tx, next, chunks, searcher) = (tx.clone(), &next, &chunks, &searcher);
+                s.spawn(move || loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(chunk) = chunks.get(i) else { break };
+                    if tx.send((i, self.load_chunk(searcher, chunk))).is_err() {
+                        break;
+                    }
+                });
+            }
+            drop(tx);
+            // Chunks arrive in any order; append them in address order.
+            let mut waiting = std::collections::BTreeMap::new();
+            let mut due = 0;
+            for (i, loaded) in rx {
+                waiting.insert(i, loaded);
+                while let Some(loaded) = waiting.remove(&due) {
+                    match loaded {
+                        Ok(records) => out.extend(records),
+                        Err(e) => {
+                            failed.get_or_insert(e);
+                        }
+                    }
+                    due += 1;
+                }
+            }
+        });
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(out),
+        }
+    }
+
+    fn load_chunk(&self, searcher: &tantivy::Searcher, addrs: &[DocAddress]) -> Result<Vec<ClaimRecord>> {
         let mut out = Vec::with_capacity(addrs.len());
         for &addr in addrs {
             let d: TantivyDocument = searcher.doc(addr)?;
