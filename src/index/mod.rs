@@ -8,6 +8,7 @@
 
 mod schema;
 mod scan_dir;
+mod sentence_filter;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
@@ -31,7 +32,6 @@ pub struct ClaimRecord {
     pub article_id: String,
     pub source: Option<String>,
     pub published: Option<Date>,
-    pub title: Option<String>,
 }
 
 impl ClaimRecord {
@@ -49,7 +49,6 @@ impl ClaimRecord {
             article_id: article.id.clone(),
             source: article.source.clone(),
             published: article.published,
-            title: article.title.clone(),
         }
     }
 }
@@ -376,6 +375,11 @@ impl CrossIndex {
     /// Stored claims matching the filter, ordered by doc then byte offset.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRecord>> {
         let f = &self.fields;
+        // Parsed first, so a bad query fails before anything is loaded.
+        let sentence_query = match filter.query.as_deref().filter(|q| !q.trim().is_empty()) {
+            Some(q) => Some(sentence_filter::SentenceQuery::parse(q)?),
+            None => None,
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, self.kind_query("claim"))];
         if let Some(m) = &filter.metric {
             clauses.push((Occur::Must, self.exact(f.metric, m)));
@@ -389,18 +393,13 @@ impl CrossIndex {
         if let Some(s) = &filter.source {
             clauses.push((Occur::Must, self.source_query(s)));
         }
-        if let Some(q) = filter.query.as_deref().filter(|q| !q.trim().is_empty()) {
-            let parser = QueryParser::for_index(&self.index, vec![f.sentence]);
-            let parsed = parser.parse_query(q).map_err(|e| IndexError::Query {
-                query: q.to_string(),
-                reason: e.to_string(),
-            })?;
-            clauses.push((Occur::Must, parsed));
-        }
         let searcher = self.reader.searcher();
         let mut addrs: Vec<DocAddress> = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?.into_iter().collect();
         addrs.sort();
         let mut out = self.load_records(&addrs)?;
+        if let Some(q) = &sentence_query {
+            out = q.keep(out)?;
+        }
         out.sort_by(|a, b| a.doc.cmp(&b.doc).then(a.claim.quantity.start.cmp(&b.claim.quantity.start)));
         Ok(out)
     }

@@ -31,7 +31,6 @@ pub struct Fields {
     pub holder_key: Field,
     pub unit: Field,
     pub value: Field,
-    pub sentence: Field,
     /// The claim's group key ([`Claim::group_key`](crate::extract::Claim::group_key)).
     pub group: Field,
     /// group key + "|" + lowercased holder: "same quantity, this holder or none" is two terms.
@@ -46,12 +45,6 @@ pub fn build() -> Schema {
     let mut b = Schema::builder();
     let text_stored = TextOptions::default().set_stored().set_indexing_options(
         TextFieldIndexing::default().set_tokenizer("en_stem").set_index_option(IndexRecordOption::WithFreqsAndPositions),
-    );
-    // Claim sentences are searched for ranking only: no positions, not stored (the record
-    // holds the sentence), and no stemming: one article's sentences are indexed once per claim,
-    // and stemming them was the largest single cost of ingest.
-    let sentence_opts = TextOptions::default().set_indexing_options(
-        TextFieldIndexing::default().set_tokenizer("default").set_index_option(IndexRecordOption::WithFreqs),
     );
     b.add_text_field("kind", STRING);
     b.add_text_field("id", STRING | STORED);
@@ -68,7 +61,6 @@ pub fn build() -> Schema {
     b.add_text_field("holder_key", STRING);
     b.add_text_field("unit", STRING);
     b.add_f64_field("value", FAST);
-    b.add_text_field("sentence", sentence_opts);
     b.add_text_field("group", STRING);
     b.add_text_field("group_holder", STRING);
     b.add_i64_field("as_of", FAST);
@@ -100,7 +92,6 @@ impl Fields {
             holder_key: get("holder_key")?,
             unit: get("unit")?,
             value: get("value")?,
-            sentence: get("sentence")?,
             group: get("group").map_err(|_| "made by an older crosscheck (no claim groups)".to_string())?,
             group_holder: get("group_holder")?,
             as_of: get("as_of")?,
@@ -147,7 +138,6 @@ pub fn claim_doc(f: &Fields, r: &ClaimRecord) -> TantivyDocument {
     if let Some(v) = r.claim.quantity.value {
         d.add_f64(f.value, v);
     }
-    d.add_text(f.sentence, &r.claim.sentence);
     if let Some(key) = r.claim.group_key() {
         d.add_text(f.group_holder, group_holder(&key, &r.claim.holder));
         d.add_text(f.group, key);

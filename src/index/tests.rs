@@ -176,3 +176,24 @@ fn related_finds_the_same_quantity_nearest_in_time_first() {
     probe.metric.clear();
     assert!(ix.related(&probe, 10).unwrap().is_empty());
 }
+
+#[test]
+fn claims_query_matches_sentences_with_tantivy_syntax() {
+    let dir = tempfile::tempdir().unwrap();
+    let ix = CrossIndex::create_or_open(dir.path()).unwrap();
+    let texts = ["Russia holds nearly 19% of the territory.", "Kyiv keeps nearly 19% of Donetsk territory.", "Profits rose nearly 19% this year."];
+    let mut w = ix.writer().unwrap();
+    for (i, t) in texts.iter().enumerate() {
+        let a = article(&format!("{i}.txt"), t, None, None);
+        w.add(&a, vec![claim(t, "nearly 19%", "territory_share", "")]).unwrap();
+    }
+    w.commit().unwrap();
+    let docs = |q: &str| -> Vec<String> {
+        ix.claims(&ClaimFilter { query: Some(q.into()), ..Default::default() }).unwrap().into_iter().map(|r| r.doc).collect()
+    };
+    assert_eq!(docs("territory -donetsk"), ["0.txt"]);
+    assert_eq!(docs("PROFITS OR kyiv"), ["1.txt", "2.txt"]);
+    assert_eq!(docs("\"of donetsk\""), ["1.txt"]);
+    assert!(docs("territories").is_empty(), "no stemming");
+    assert!(matches!(ix.claims(&ClaimFilter { query: Some("AND (".into()), ..Default::default() }), Err(IndexError::Query { .. })));
+}
