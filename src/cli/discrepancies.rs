@@ -105,7 +105,8 @@ fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink
             sink.write_all(&header.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
             let render = |pairs: &[Pair]| -> ([usize; 4], csv::Result<Vec<u8>>, usize) {
-                let mut w = csv::Writer::from_writer(Vec::new());
+                // Rows are about 750 bytes: size the buffer once.
+                let mut w = csv::Writer::from_writer(Vec::with_capacity(pairs.len() * 800));
                 let (mut run_counts, mut rows) = ([0usize; 4], 0);
                 for p in pairs {
                     run_counts[p.verdict as usize] += 1;
@@ -127,7 +128,7 @@ fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink
                 written += rows;
                 match bytes {
                     Ok(b) => {
-                        if let Err(e) = sink.write_all(&b) {
+                        if let Err(e) = sink.send_owned(b) {
                             err = Some(e.into());
                         }
                     }
@@ -164,15 +165,28 @@ struct ChunkSink {
 }
 
 impl ChunkSink {
+    fn pass(&self, chunk: Vec<u8>) -> std::io::Result<()> {
+        match &self.tx {
+            Some(tx) => tx.send(chunk).map_err(|_| std::io::Error::other("the output writer stopped")),
+            None => Err(std::io::Error::other("output already closed")),
+        }
+    }
+
     fn send(&mut self) -> std::io::Result<()> {
         if self.buf.is_empty() {
             return Ok(());
         }
         let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(CHUNK));
-        match &self.tx {
-            Some(tx) => tx.send(chunk).map_err(|_| std::io::Error::other("the output writer stopped")),
-            None => Err(std::io::Error::other("output already closed")),
+        self.pass(chunk)
+    }
+
+    /// Hand over a whole buffer without copying it (after what is already collected).
+    fn send_owned(&mut self, data: Vec<u8>) -> std::io::Result<()> {
+        if data.len() < CHUNK / 4 {
+            return self.write_all(&data);
         }
+        self.send()?;
+        self.pass(data)
     }
 
     /// Send what is left and tell the writer there is no more.

@@ -86,6 +86,8 @@ pub struct Facts {
     holder: Vec<u32>,
     measure: Vec<u32>,
     person: Vec<Option<String>>,
+    /// The figure as an interval in its comparison unit, with its metric's tolerances.
+    interval: Vec<Option<Interval>>,
 }
 
 /// Numbers for strings: equal strings, equal numbers; ordered as the strings; "" is 0.
@@ -99,8 +101,15 @@ fn rank<'a>(values: impl Iterator<Item = &'a str> + Clone) -> Vec<u32> {
 }
 
 impl Facts {
-    pub fn of(records: &[ClaimRecord]) -> Facts {
+    pub fn of(records: &[ClaimRecord], config: &Config) -> Facts {
         Facts {
+            interval: records
+                .iter()
+                .map(|r| {
+                    let q = &r.claim.quantity;
+                    interval(q, &config.for_metric(&r.claim.metric), comparison_unit(&q.unit).1)
+                })
+                .collect(),
             doc: rank(records.iter().map(|r| r.doc.as_str())),
             holder: rank(records.iter().map(|r| r.claim.holder.as_str())),
             measure: rank(records.iter().map(|r| r.claim.measure.as_str())),
@@ -154,7 +163,7 @@ impl<'a> Comparer<'a> {
     /// Every pair, handed to `f` as it is found (group by group), so memory stays bounded by
     /// the records, not by the number of pairs.
     pub fn for_each_pair(&self, records: &[ClaimRecord], mut f: impl FnMut(Pair)) {
-        let facts = Facts::of(records);
+        let facts = Facts::of(records, self.config);
         for g in self.groups(records, &facts) {
             for n in 0..g.members.len() {
                 self.pairs_of(records, &facts, &g, n, &mut f);
@@ -169,7 +178,7 @@ impl<'a> Comparer<'a> {
     pub fn for_each_run<T: Send>(&self, records: &[ClaimRecord], threads: usize, render: impl Fn(&[Pair]) -> T + Sync, mut emit: impl FnMut(T)) {
         /// Claims whose pairs make one run (each claim has up to `max_pairs` pairs).
         const RUN: usize = 64;
-        let facts = Facts::of(records);
+        let facts = Facts::of(records, self.config);
         let groups = self.groups(records, &facts);
         let runs: Vec<(usize, usize)> = groups.iter().enumerate().flat_map(|(gi, g)| (0..g.members.len()).step_by(RUN).map(move |n| (gi, n))).collect();
         let next = std::sync::atomic::AtomicUsize::new(0);
@@ -280,7 +289,7 @@ impl<'a> Comparer<'a> {
             (Some(d), Some(true)) => format!("{} days apart", d.abs()),
             (Some(d), _) => format!("{} days apart, within the {}-day window", d.abs(), tol.same_time_days),
         };
-        if a.quantity.unit == "person" {
+        if facts.person[x].is_some() {
             if facts.person[x] == facts.person[y] {
                 if quiet {
                     return Some(mk_quiet(Verdict::Agree));
@@ -295,10 +304,8 @@ impl<'a> Comparer<'a> {
             };
             return Some(mk(v, sev, why));
         }
-        let (_, fa) = comparison_unit(&a.quantity.unit);
-        let (_, fb) = comparison_unit(&b.quantity.unit);
-        let ia = interval(&a.quantity, tol, fa)?;
-        let ib = interval(&b.quantity, tol, fb)?;
+        let ia = facts.interval[x]?;
+        let ib = facts.interval[y]?;
         if quiet && ia.overlaps(&ib) {
             return Some(mk_quiet(Verdict::Agree));
         }
@@ -321,7 +328,7 @@ impl<'a> Comparer<'a> {
         for (cur, other, rc, io) in [(b, a, rb, &ia), (a, b, ra, &ib)] {
             if cur.quantity.change_role == Some(ChangeRole::Current) {
                 let revised = earlier.get(rc.doc.as_str()).is_some_and(|v| {
-                    v.iter().any(|&e| interval(&r[e].claim.quantity, tol, comparison_unit(&r[e].claim.quantity.unit).1).is_some_and(|ie| ie.overlaps(io)))
+                    v.iter().any(|&e| facts.interval[e].is_some_and(|ie| ie.overlaps(io)))
                 });
                 if revised {
                     return Some(mk(Verdict::Update, sev, format!("{} reports the value was revised from a figure matching {:?} to {:?}", rc.source.as_deref().unwrap_or(&rc.doc), other.quantity.text, cur.quantity.text)));
@@ -347,7 +354,7 @@ pub fn check_pairs(comparer: &Comparer<'_>, records: &[ClaimRecord], n_new: usiz
             earlier.entry(r.doc.as_str()).or_default().push(i);
         }
     }
-    let facts = Facts::of(records);
+    let facts = Facts::of(records, comparer.config);
     let keys: Vec<Option<String>> = records.iter().map(|r| group_key(&r.claim)).collect();
     let mut out = Vec::new();
     for x in 0..n_new {

@@ -50,7 +50,7 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     r.extend([
         Cow::Borrowed(&*p.group_id),
         Cow::Borrowed(p.verdict.as_str()),
-        Cow::Owned(format!("{:.4}", p.severity)),
+        Cow::Owned(fixed4(p.severity)),
         sheet_safe(&a.claim.metric),
         sheet_safe(&a.claim.measure),
         sheet_safe(holder),
@@ -114,4 +114,29 @@ pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
         ]);
     }
     writeln!(out, "{t}")
+}
+
+/// A severity with four decimals ("0.0799"), without float formatting's exact-digit path (this
+/// runs for every written row).
+fn fixed4(x: f64) -> String {
+    if !(0.0..1e9).contains(&x) {
+        return format!("{x:.4}");
+    }
+    let n = (x * 10_000.0).round() as u64;
+    format!("{}.{:04}", n / 10_000, n % 10_000)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fixed4;
+
+    #[test]
+    fn severities_have_four_decimals() {
+        assert_eq!(fixed4(0.0), "0.0000");
+        assert_eq!(fixed4(0.07994), "0.0799");
+        assert_eq!(fixed4(0.99996), "1.0000");
+        assert_eq!(fixed4(1.0), "1.0000");
+        assert_eq!(fixed4(12.5), "12.5000");
+        assert_eq!(fixed4(f64::NAN), "NaN");
+    }
 }
