@@ -163,3 +163,17 @@ fn a_unit_on_the_next_line_is_not_the_number_s_unit() {
     assert!(cs.iter().all(|c| !c.quantity.text.contains('\n')), "{cs:#?}");
     assert!(cs.iter().all(|c| c.quantity.unit != "year"), "{cs:#?}");
 }
+
+#[test]
+fn a_hedge_on_the_line_before_stays_out_of_the_claim() {
+    // Found by the fuzzer: the hedge reached back across the line break, so the quantity began
+    // before its own sentence.
+    for text in ["approximate\ntwo hundred troops were sent.", "Roughly\n20% of voters agreed."] {
+        let cs = claims_at(text, None);
+        assert!(!cs.is_empty(), "{text:?}");
+        for c in &cs {
+            assert!(c.sentence_start <= c.quantity.start && c.quantity.end <= c.sentence_end, "{c:#?}");
+            assert_eq!(c.quantity.hedge, crate::extract::Hedge::Exact, "{c:#?}");
+        }
+    }
+}

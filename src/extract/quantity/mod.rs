@@ -695,6 +695,11 @@ impl QuantityExtractor {
 
     /// A hedge phrase ending right before token `i` (optionally with "the"/"a" in between).
     fn hedge_before(&self, t: &[Tok], i: usize) -> Option<(Hedge, usize)> {
+        // Like units, a hedge does not reach across a line break: "approximate\ntwo ..." is a
+        // heading and a new line, and the claim's sentence starts on the number's line.
+        if t.get(i).is_some_and(|x| x.line_start) {
+            return None;
+        }
         let maxw = self.lex.max_words.clamp(1, 5);
         for skip in [0usize, 1] {
             if skip == 1 {
