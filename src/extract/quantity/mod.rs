@@ -296,11 +296,12 @@ impl QuantityExtractor {
         }
         // The counted noun: "12 regions", "hundreds of drones", "five-hour meeting".
         let mut noun_tok = k;
-        if matches!(core.form, Form::Vague { .. }) && t.get(k).is_some_and(|x| x.is_word("of")) {
+        // None of the words between the number and its noun may start a new line.
+        if matches!(core.form, Form::Vague { .. }) && t.get(k).is_some_and(|x| x.is_word("of") && !x.line_start) {
             noun_tok = k + 1;
         }
         // "120 new schools": the noun is after a common adjective.
-        if t.get(noun_tok).is_some_and(|x| ADJECTIVES.contains(&x.low.as_str())) && t.get(noun_tok + 1).is_some_and(|x| x.kind == Kind::Word && x.space_before && !x.capitalized(text)) {
+        if t.get(noun_tok).is_some_and(|x| ADJECTIVES.contains(&x.low.as_str()) && !x.line_start) && t.get(noun_tok + 1).is_some_and(|x| x.kind == Kind::Word && x.space_before && !x.capitalized(text)) {
             noun_tok += 1;
         }
         if let Some(nt) = t.get(noun_tok) {
