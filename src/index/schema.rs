@@ -13,7 +13,7 @@ use tantivy::Index;
 pub struct Fields {
     /// "article" or "claim".
     pub kind: Field,
-    /// Article content id (on claims: their article's id).
+    /// Article content id (article documents only; claims carry it in their record).
     pub id: Field,
     /// The article's doc (path as given); shared by an article and its claims, so one
     /// delete_term removes both.
@@ -127,7 +127,6 @@ pub fn article_doc(f: &Fields, a: &Article, key: &str) -> TantivyDocument {
 pub fn claim_doc(f: &Fields, r: &ClaimRecord) -> TantivyDocument {
     let mut d = TantivyDocument::default();
     d.add_text(f.kind, "claim");
-    d.add_text(f.id, &r.article_id);
     d.add_text(f.doc, &r.doc);
     if let Some(s) = &r.source {
         d.add_text(f.source_key, s.trim().to_lowercase());
