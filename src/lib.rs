@@ -18,3 +18,6 @@ pub mod extract;
 pub mod index;
 pub mod compare;
 pub mod report;
+
+/// Shared by stages: parallel work with ordered results.
+pub mod ordered;

@@ -103,7 +103,7 @@ fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink
             let mut header = csv::Writer::from_writer(Vec::new());
             header.write_record(report::pair_header())?;
             sink.write_all(&header.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let threads = crosscheck::ordered::cores();
             let render = |pairs: &[Pair]| -> ([usize; 4], csv::Result<Vec<u8>>, usize) {
                 // Rows are about 750 bytes: size the buffer once.
                 let mut w = csv::Writer::from_writer(Vec::with_capacity(pairs.len() * 800));

@@ -181,38 +181,20 @@ impl<'a> Comparer<'a> {
         let facts = Facts::of(records, self.config);
         let groups = self.groups(records, &facts);
         let runs: Vec<(usize, usize)> = groups.iter().enumerate().flat_map(|(gi, g)| (0..g.members.len()).step_by(RUN).map(move |n| (gi, n))).collect();
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let threads = threads.max(1);
-        std::thread::scope(|s| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, T)>(threads * 2);
-            for _ in 0..threads {
-                let tx = tx.clone();
-                let (next, runs, groups, facts, render) = (&next, &runs, &groups, &facts, &render);
-                s.spawn(move || loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(&(gi, n0)) = runs.get(i) else { break };
-                    let g = &groups[gi];
-                    let mut pairs = Vec::new();
-                    for n in n0..(n0 + RUN).min(g.members.len()) {
-                        self.pairs_of(records, facts, g, n, &mut |p| pairs.push(p));
-                    }
-                    if tx.send((i, render(&pairs))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            // Runs arrive in any order; hand them on in run order.
-            let mut waiting: std::collections::BTreeMap<usize, T> = std::collections::BTreeMap::new();
-            let mut due = 0;
-            for (i, t) in rx {
-                waiting.insert(i, t);
-                while let Some(t) = waiting.remove(&due) {
-                    emit(t);
-                    due += 1;
+        crate::ordered::map_in_order(
+            runs.len(),
+            threads,
+            |i| {
+                let (gi, n0) = runs[i];
+                let g = &groups[gi];
+                let mut pairs = Vec::new();
+                for n in n0..(n0 + RUN).min(g.members.len()) {
+                    self.pairs_of(records, &facts, g, n, &mut |p| pairs.push(p));
                 }
-            }
-        });
+                render(&pairs)
+            },
+            &mut emit,
+        );
     }
 
     /// Groups in key order (so the output does not depend on hashing), members earlier first.

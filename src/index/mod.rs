@@ -409,41 +409,17 @@ impl CrossIndex {
     fn load_records(&self, addrs: &[DocAddress]) -> Result<Vec<ClaimRecord>> {
         const CHUNK: usize = 1024;
         let searcher = self.reader.searcher();
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = crate::ordered::cores();
         if threads == 1 || addrs.len() <= CHUNK {
             return self.load_chunk(&searcher, addrs);
         }
         let chunks: Vec<&[DocAddress]> = addrs.chunks(CHUNK).collect();
-        let next = std::sync::atomic::AtomicUsize::new(0);
         let mut out = Vec::with_capacity(addrs.len());
         let mut failed = None;
-        std::thread::scope(|s| {
-            let (tx, rx) = std::sync::mpsc::sync_channel(threads * 2);
-            for _ in 0..threads {
-                let (tx, next, chunks, searcher) = (tx.clone(), &next, &chunks, &searcher);
-                s.spawn(move || loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(chunk) = chunks.get(i) else { break };
-                    if tx.send((i, self.load_chunk(searcher, chunk))).is_err() {
-                        break;
-                    }
-                });
-            }
-            drop(tx);
-            // Chunks arrive in any order; append them in address order.
-            let mut waiting = std::collections::BTreeMap::new();
-            let mut due = 0;
-            for (i, loaded) in rx {
-                waiting.insert(i, loaded);
-                while let Some(loaded) = waiting.remove(&due) {
-                    match loaded {
-                        Ok(records) => out.extend(records),
-                        Err(e) => {
-                            failed.get_or_insert(e);
-                        }
-                    }
-                    due += 1;
-                }
+        crate::ordered::map_in_order(chunks.len(), threads, |i| self.load_chunk(&searcher, chunks[i]), |loaded| match loaded {
+            Ok(records) => out.extend(records),
+            Err(e) => {
+                failed.get_or_insert(e);
             }
         });
         match failed {
