@@ -10,7 +10,8 @@ use crosscheck::extract::{DocContext, Extractor};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 
-const TYPES: [&str; 6] = ["txt", "md", "html", "jsonl", "csv", "htm"];
+// Every extension `load_file` handles (new ones appended so seed prefix bytes 0..5 keep their type).
+const TYPES: [&str; 8] = ["txt", "md", "html", "jsonl", "csv", "htm", "ndjson", "markdown"];
 static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
 
 fuzz_target!(|data: &[u8]| {
