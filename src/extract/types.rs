@@ -84,6 +84,10 @@ pub struct Quantity {
     /// The noun the number counts or measures, when adjacent: "12 regions" -> "regions",
     /// "five-hour meeting" -> "meeting". Lowercase.
     pub noun: Option<String>,
+    /// Words between the number and its counted noun that narrow what is counted, lowercase:
+    /// "17,000 Russian troops" -> ["russian"], "300 civilian deaths" -> ["civilian"].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub noun_mods: Vec<String>,
 }
 
 /// Stated precision: the value's half-width implied by how it was written, in `unit`.
@@ -110,6 +114,87 @@ pub enum TimeBasis {
     Unknown,
 }
 
+/// What sort of figure a claim states. Two figures are compared only when they are the same
+/// kind: a level ("controls 19%") says nothing about a change ("gained 1.3% in 2025"), a rate
+/// ("900 a day") nothing about a total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// A state at a time: "controls 19%", "a population of 3 million".
+    #[default]
+    Level,
+    /// A running total since a start: "seized 12% since the 2022 invasion", "2.5 million have
+    /// fled", "to date".
+    Cumulative,
+    /// A change over a window: "gained 1.3% in 2025", "rose by 40,000".
+    Change,
+    /// A rate per period: "loses 900 soldiers a day", "$2 billion a month".
+    Rate,
+    /// What happened in one event or on one day: "launched 420 drones overnight".
+    Event,
+}
+
+impl FigureKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FigureKind::Level => "level",
+            FigureKind::Cumulative => "cumulative",
+            FigureKind::Change => "change",
+            FigureKind::Rate => "rate",
+            FigureKind::Event => "event",
+        }
+    }
+}
+
+/// Whether the text states the figure as fact, or as something else. Only `stated` figures of
+/// the present are cross-checked against each other; the others are compared only with the
+/// same modality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Modality {
+    /// Reported as what is (or was, at the as-of date).
+    #[default]
+    Stated,
+    /// A goal: "by 2029", "aims to raise it to 3%".
+    Target,
+    /// Proposed, demanded or offered: "would cede 20%", "a plan to send 10,000".
+    Proposal,
+    /// A forecast or projection: "could reach 2 million", "is expected to grow 2%".
+    Forecast,
+    /// A condition or supposition: "if ... were", "would have".
+    Hypothetical,
+    /// A figure of another era: "in 2014", "during World War II".
+    Historical,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Stated => "stated",
+            Modality::Target => "target",
+            Modality::Proposal => "proposal",
+            Modality::Forecast => "forecast",
+            Modality::Hypothetical => "hypothetical",
+            Modality::Historical => "historical",
+        }
+    }
+}
+
+/// How the holder of a claim was found; `None` when no holder was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum HolderBasis {
+    /// No holder found: the claim's identity is incomplete.
+    #[default]
+    None,
+    /// Named in the claim's own clause ("Russia controls", "Ukraine's", "under Kyiv's control").
+    Stated,
+    /// A nationality word on the counted object ("17,000 Russian troops").
+    Demonym,
+    /// Inherited from the sentence or paragraph before ("the country" after "Ukraine").
+    Inherited,
+}
+
 /// A quantity with its meaning: a statement about the world that can be cross-checked.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
@@ -132,6 +217,18 @@ pub struct Claim {
     /// For `since` claims: the period start (as_of stays the publication date).
     pub period_start: Option<Date>,
     pub time_basis: TimeBasis,
+    /// What sort of figure it is: level, cumulative, change, rate or event.
+    #[serde(default)]
+    pub kind: FigureKind,
+    /// For rates: the period ("day", "week", "month", "year").
+    #[serde(default)]
+    pub per: Option<String>,
+    /// Stated, target, proposal, forecast, hypothetical or historical.
+    #[serde(default)]
+    pub modality: Modality,
+    /// How the holder was found (stated, demonym, inherited), or none.
+    #[serde(default)]
+    pub holder_basis: HolderBasis,
     /// The sentence the claim was read from, and its byte span in the text.
     pub sentence: String,
     pub sentence_start: usize,

@@ -31,6 +31,7 @@ fn claim(text: &str, phrase: &str, metric: &str, holder: &str) -> Claim {
             change_role: None,
             precision: None,
             noun: None,
+            noun_mods: Vec::new(),
         },
         metric: metric.into(),
         measure: String::new(),
@@ -43,6 +44,10 @@ fn claim(text: &str, phrase: &str, metric: &str, holder: &str) -> Claim {
         sentence: text.into(),
         sentence_start: 0,
         sentence_end: text.len(),
+        kind: Default::default(),
+        per: None,
+        modality: Default::default(),
+        holder_basis: Default::default(),
     }
 }
 

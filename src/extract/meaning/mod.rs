@@ -324,6 +324,10 @@ impl<'a> Doc<'a> {
             sentence: self.text.get(sent.0..sent.1).unwrap_or_default().to_string(),
             sentence_start: sent.0,
             sentence_end: sent.1,
+            kind: Default::default(),
+            per: None,
+            modality: Default::default(),
+            holder_basis: Default::default(),
             quantity: q,
             metric,
             measure,
@@ -559,6 +563,7 @@ impl<'a> Doc<'a> {
                     change_role: None,
                     precision: None,
                     noun: Some(fold_person(&person)),
+                    noun_mods: Vec::new(),
                 },
                 metric: format!("office:{}", self.lex.offices[office].key),
                 measure: String::new(),
@@ -571,6 +576,10 @@ impl<'a> Doc<'a> {
                 sentence: self.text.get(sent.0..sent.1).unwrap_or_default().to_string(),
                 sentence_start: sent.0,
                 sentence_end: sent.1,
+                kind: Default::default(),
+                per: None,
+                modality: Default::default(),
+                holder_basis: Default::default(),
             });
             i = j;
         }

@@ -418,6 +418,7 @@ impl QuantityExtractor {
                 change_role: None,
                 precision,
                 noun,
+                noun_mods: Vec::new(),
             },
             end_tok,
         ))
