@@ -12,8 +12,9 @@ use std::path::{Path, PathBuf};
 
 /// Write claims that conflict across sources, or that a later source updates, as CSV.
 ///
-/// Claims about the same quantity (same metric and measure, holder, scope and unit) are paired
-/// across articles; hedges are read as intervals ("nearly 19%" = [17.1, 19]) and each pair gets
+/// Claims about the same quantity (the same identity: metric, measure and population, holder,
+/// scope, kind, modality, unit) are paired across outlets; claims whose identity the text does
+/// not establish are never paired. Hedges are read as intervals ("nearly 19%" = [17.1, 19]) and each pair gets
 /// a verdict (agree, conflict, update, incomparable), a severity (relative gap) and the rule
 /// that decided it. Without --all only conflict and update rows are written.
 ///
@@ -41,6 +42,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = PairFormat::Csv)]
     pub format: PairFormat,
+    /// Also compare articles of the same outlet with each other (by default a pair needs two
+    /// different outlets: an outlet repeating itself is not a second source).
+    #[arg(long)]
+    pub same_source: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -56,7 +61,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;
     // The index is not needed any more: close it before the pairs are made.
     drop(index);
-    let comparer = Comparer { config: &config, explain_all: args.all };
+    let comparer = Comparer { config: &config, explain_all: args.all, same_source: args.same_source };
     // Rows are made on this thread and written by another, so writing a large file overlaps
     // comparing (a 100,000-article corpus gives gigabytes of CSV).
     let (written, counts) = std::thread::scope(|s| -> anyhow::Result<(usize, [usize; 4])> {

@@ -10,8 +10,10 @@ const BUILTIN: &str = include_str!("../../config/compare.toml");
 #[serde(deny_unknown_fields)]
 pub struct Tolerance {
     pub approx_rel: f64,
+    pub approx_min_rel: f64,
     pub near_rel: f64,
     pub exact_rel: f64,
+    pub exact_max_rel: f64,
     pub same_time_days: i64,
     pub max_pairs: usize,
 }
@@ -20,8 +22,10 @@ pub struct Tolerance {
 #[serde(deny_unknown_fields)]
 struct PartialTolerance {
     approx_rel: Option<f64>,
+    approx_min_rel: Option<f64>,
     near_rel: Option<f64>,
     exact_rel: Option<f64>,
+    exact_max_rel: Option<f64>,
     same_time_days: Option<i64>,
     max_pairs: Option<usize>,
 }
@@ -46,6 +50,12 @@ impl PartialTolerance {
         if let Some(v) = self.approx_rel {
             t.approx_rel = v;
         }
+        if let Some(v) = self.approx_min_rel {
+            t.approx_min_rel = v;
+        }
+        if let Some(v) = self.exact_max_rel {
+            t.exact_max_rel = v;
+        }
         if let Some(v) = self.near_rel {
             t.near_rel = v;
         }
@@ -64,7 +74,7 @@ impl PartialTolerance {
 impl Default for Config {
     fn default() -> Self {
         let mut c = Config {
-            default: Tolerance { approx_rel: 0.1, near_rel: 0.1, exact_rel: 0.01, same_time_days: 31, max_pairs: 50 },
+            default: Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.01, exact_max_rel: 0.05, same_time_days: 31, max_pairs: 50 },
             metric: BTreeMap::new(),
         };
         // The built-in file is tested to parse.
@@ -89,7 +99,14 @@ impl Config {
         f.default.apply(&mut self.default);
         for (k, v) in f.metric {
             let slot = self.metric.entry(k).or_default();
-            for (dst, src) in [(&mut slot.approx_rel, v.approx_rel), (&mut slot.near_rel, v.near_rel), (&mut slot.exact_rel, v.exact_rel)] {
+            let pairs = [
+                (&mut slot.approx_rel, v.approx_rel),
+                (&mut slot.approx_min_rel, v.approx_min_rel),
+                (&mut slot.near_rel, v.near_rel),
+                (&mut slot.exact_rel, v.exact_rel),
+                (&mut slot.exact_max_rel, v.exact_max_rel),
+            ];
+            for (dst, src) in pairs {
                 if src.is_some() {
                     *dst = src;
                 }

@@ -1,20 +1,23 @@
 //! Cross-source comparison: groups of claims about one quantity, hedges read as intervals,
 //! and a verdict with its reason for each pair.
 //!
-//! A group is keyed by (metric, comparison unit, scope): grouping is a hash map pass, so its
-//! cost grows with the number of claims, not with the square of the corpus. Within a group a
-//! claim meets at most `max_pairs` others (nearest in time first). A pair is compared only when
-//! the claims come from different articles, their holders are compatible (equal, or one side
-//! names none) and both are targets or neither is.
+//! A group is keyed by the claim's whole identity ([`Claim::group_key`]: metric, measure and
+//! population, holder, scope, kind, rate period, modality, unit, stated period); a claim with
+//! any identity part unknown is in no group and never compared. Grouping is a hash map pass, so
+//! its cost grows with the number of claims, not with the square of the corpus. Within a group
+//! a claim meets at most `max_pairs` others (nearest in time first). A pair is compared only
+//! when the claims come from different outlets (unless asked otherwise) and different
+//! sentences: wire copy repeated by two outlets is one report, not two.
 
 mod config;
 mod interval;
+mod verdict;
 
 pub use config::{Config, Tolerance};
-pub use interval::{interval, Interval};
+pub use interval::{interval, stated, Interval};
 
 use crate::extract::lexicon::fold_person;
-use crate::extract::{comparison_unit, ChangeRole, Claim, TimeBasis};
+use crate::extract::{comparison_unit, ChangeRole, Claim};
 use crate::index::ClaimRecord;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -83,11 +86,20 @@ fn days_between(a: &ClaimRecord, b: &ClaimRecord) -> Option<i64> {
 /// comparisons are integer compares, and the folded name of an office holder.
 pub struct Facts {
     doc: Vec<u32>,
-    holder: Vec<u32>,
-    measure: Vec<u32>,
+    /// Outlet (lowercase; 0 when unknown).
+    source: Vec<u32>,
+    /// The sentence, folded (case and spacing), so repeated wire copy is recognised.
+    sentence: Vec<u64>,
     person: Vec<Option<String>>,
     /// The figure as an interval in its comparison unit, with its metric's tolerances.
     interval: Vec<Option<Interval>>,
+    /// The figure as stated, without its hedge.
+    stated: Vec<Option<Interval>>,
+}
+
+fn fold_sentence(s: &str) -> u64 {
+    let folded: String = s.split_whitespace().flat_map(|w| w.chars().flat_map(char::to_lowercase).chain(std::iter::once(' '))).collect();
+    xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
 }
 
 /// Numbers for strings: equal strings, equal numbers; ordered as the strings; "" is 0.
@@ -110,9 +122,19 @@ impl Facts {
                     interval(q, &config.for_metric(&r.claim.metric), comparison_unit(&q.unit).1)
                 })
                 .collect(),
+            stated: records
+                .iter()
+                .map(|r| {
+                    let q = &r.claim.quantity;
+                    stated(q, &config.for_metric(&r.claim.metric), comparison_unit(&q.unit).1)
+                })
+                .collect(),
             doc: rank(records.iter().map(|r| r.doc.as_str())),
-            holder: rank(records.iter().map(|r| r.claim.holder.as_str())),
-            measure: rank(records.iter().map(|r| r.claim.measure.as_str())),
+            source: {
+                let lower: Vec<String> = records.iter().map(|r| r.source.as_deref().unwrap_or("").trim().to_lowercase()).collect();
+                rank(lower.iter().map(String::as_str))
+            },
+            sentence: records.iter().map(|r| fold_sentence(&r.claim.sentence)).collect(),
             person: records
                 .iter()
                 .map(|r| (r.claim.quantity.unit == "person").then(|| fold_person(r.claim.person.as_deref().unwrap_or(""))))
@@ -120,9 +142,9 @@ impl Facts {
         }
     }
 
-    /// Equal, or one side names none.
-    fn holders_compatible(&self, x: usize, y: usize) -> bool {
-        self.holder[x] == 0 || self.holder[y] == 0 || self.holder[x] == self.holder[y]
+    /// Both known and equal.
+    fn same_outlet(&self, x: usize, y: usize) -> bool {
+        self.source[x] != 0 && self.source[x] == self.source[y]
     }
 
     /// Earlier first: by as-of date (unknown last), then doc, then offset.
@@ -132,12 +154,47 @@ impl Facts {
     }
 }
 
+/// What every pair of one group needs to know about the group.
+pub struct GroupCtx<'r> {
+    pub id: Arc<str>,
+    pub tol: Tolerance,
+    /// The earlier values each document states for this group ("from 50% ...").
+    pub earlier: HashMap<&'r str, Vec<usize>>,
+    /// Offices: for each person (surname and initial), the first and last day the group names
+    /// them. Two holders of one office are a handover only when one's days all come before
+    /// the other's.
+    pub spans: HashMap<String, (i32, i32)>,
+}
+
+impl<'r> GroupCtx<'r> {
+    fn of(key: &str, members: &[usize], records: &'r [ClaimRecord], facts: &Facts, config: &Config) -> Self {
+        let tol = config.for_metric(&records[members[0]].claim.metric);
+        let mut earlier: HashMap<&'r str, Vec<usize>> = HashMap::new();
+        let mut spans: HashMap<String, (i32, i32)> = HashMap::new();
+        for &m in members {
+            if records[m].claim.quantity.change_role == Some(ChangeRole::Earlier) {
+                earlier.entry(records[m].doc.as_str()).or_default().push(m);
+            }
+            if let (Some(p), Some(d)) = (&facts.person[m], records[m].claim.as_of) {
+                let day = day_number(d);
+                let span = spans.entry(verdict::person_key(p)).or_insert((day, day));
+                span.0 = span.0.min(day);
+                span.1 = span.1.max(day);
+            }
+        }
+        GroupCtx { id: group_id(key).into(), tol, earlier, spans }
+    }
+}
+
+/// A date as an increasing number (for ordering and spans only).
+fn day_number(d: jiff::civil::Date) -> i32 {
+    i32::from(d.year()) * 372 + i32::from(d.month()) * 31 + i32::from(d.day())
+}
+
 /// Claims about one quantity, ready to pair.
 struct Group<'r> {
-    id: Arc<str>,
     members: Vec<usize>,
-    tol: Tolerance,
-    earlier: HashMap<&'r str, Vec<usize>>,
+    ctx: GroupCtx<'r>,
 }
 
 /// Compares claims with the tolerances of a [`Config`].
@@ -146,11 +203,14 @@ pub struct Comparer<'a> {
     /// Write explanations for agree and incomparable pairs too (off when only flagged rows are
     /// written: on a large corpus most pairs agree, and their text would be thrown away).
     pub explain_all: bool,
+    /// Compare claims of two articles from the same outlet too (off by default: an outlet
+    /// repeating itself is not two sources).
+    pub same_source: bool,
 }
 
 impl<'a> Comparer<'a> {
     pub fn new(config: &'a Config) -> Self {
-        Comparer { config, explain_all: true }
+        Comparer { config, explain_all: true, same_source: false }
     }
 
     /// All pairs of the records that speak about the same quantity, collected.
@@ -211,15 +271,8 @@ impl<'a> Comparer<'a> {
             .into_iter()
             .map(|(key, mut members)| {
                 members.sort_by(|&x, &y| facts.order(records, x, y));
-                let tol = self.config.for_metric(&records[members[0]].claim.metric);
-                // The earlier values each document states for this group ("from 50% ...").
-                let mut earlier: HashMap<&'r str, Vec<usize>> = HashMap::new();
-                for &m in &members {
-                    if records[m].claim.quantity.change_role == Some(ChangeRole::Earlier) {
-                        earlier.entry(records[m].doc.as_str()).or_default().push(m);
-                    }
-                }
-                Group { id: group_id(&key).into(), members, tol, earlier }
+                let ctx = GroupCtx::of(&key, &members, records, facts, self.config);
+                Group { members, ctx }
             })
             .collect()
     }
@@ -230,126 +283,40 @@ impl<'a> Comparer<'a> {
         // The cap counts real comparisons: claims of the same article are passed over without
         // using it, and candidates with another holder use up at most 4x the cap.
         let mut made = 0;
-        let others = g.members.iter().skip(n + 1).filter(|&&y| facts.doc[y] != facts.doc[x]);
-        for &y in others.take(g.tol.max_pairs.saturating_mul(4)) {
-            if made >= g.tol.max_pairs {
+        let others = g.members.iter().skip(n + 1).filter(|&&y| facts.doc[y] != facts.doc[x] && (self.same_source || !facts.same_outlet(x, y)) && facts.sentence[x] != facts.sentence[y]);
+        for &y in others.take(g.ctx.tol.max_pairs.saturating_mul(4)) {
+            if made >= g.ctx.tol.max_pairs {
                 break;
             }
-            if let Some(p) = self.pair(records, facts, x, y, &g.tol, &g.earlier, &g.id) {
+            if let Some(p) = self.pair(records, facts, x, y, &g.ctx) {
                 made += 1;
                 f(p);
             }
         }
     }
-
-    /// Verdict for one pair, or None when the two do not speak about the same quantity.
-    #[allow(clippy::too_many_arguments)]
-    pub fn pair(&self, r: &[ClaimRecord], facts: &Facts, x: usize, y: usize, tol: &Tolerance, earlier: &HashMap<&str, Vec<usize>>, gid: &Arc<str>) -> Option<Pair> {
-        let (ra, rb) = (&r[x], &r[y]);
-        let (a, b) = (&ra.claim, &rb.claim);
-        if facts.doc[x] == facts.doc[y] || !facts.holders_compatible(x, y) {
-            return None;
-        }
-        if (a.time_basis == TimeBasis::Target) != (b.time_basis == TimeBasis::Target) {
-            return None;
-        }
-        let quiet = !self.explain_all;
-        let mk = |verdict: Verdict, severity: f64, explanation: String| Pair { group_id: Arc::clone(gid), a: x, b: y, verdict, severity, explanation };
-        // Unwritten agree/incomparable rows need no explanation text.
-        let mk_quiet = |verdict: Verdict| Pair { group_id: Arc::clone(gid), a: x, b: y, verdict, severity: 0.0, explanation: String::new() };
-        if facts.measure[x] != facts.measure[y] && facts.measure[x] != 0 && facts.measure[y] != 0 {
-            if quiet {
-                return Some(mk_quiet(Verdict::Incomparable));
-            }
-            return Some(mk(Verdict::Incomparable, 0.0, format!("different measures: {} vs {}", a.measure, b.measure)));
-        }
-        let days = days_between(ra, rb);
-        let apart = days.map(|d| d.abs() > tol.same_time_days);
-        // Written only into explanations, so only when one is made.
-        let when = || match (days, apart) {
-            (None, _) => "a date is unknown, so they are taken as the same time".to_string(),
-            (Some(d), Some(true)) => format!("{} days apart", d.abs()),
-            (Some(d), _) => format!("{} days apart, within the {}-day window", d.abs(), tol.same_time_days),
-        };
-        if facts.person[x].is_some() {
-            if facts.person[x] == facts.person[y] {
-                if quiet {
-                    return Some(mk_quiet(Verdict::Agree));
-                }
-                return Some(mk(Verdict::Agree, 0.0, format!("same {} of {}: {}", office(&a.metric), a.holder, a.quantity.text)));
-            }
-            let (v, sev) = if apart == Some(true) { (Verdict::Update, 1.0) } else { (Verdict::Conflict, 1.0) };
-            let why = if v == Verdict::Update {
-                format!("{} of {}: {} then {} ({}); the office changed hands", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when())
-            } else {
-                format!("{} of {}: {} vs {} at the same time ({})", office(&a.metric), a.holder, a.quantity.text, b.quantity.text, when())
-            };
-            return Some(mk(v, sev, why));
-        }
-        let ia = facts.interval[x]?;
-        let ib = facts.interval[y]?;
-        if quiet && ia.overlaps(&ib) {
-            return Some(mk_quiet(Verdict::Agree));
-        }
-        let desc = |q: &crate::extract::Quantity, iv: &Interval| format!("{:?} = {}", q.text, iv);
-        let (da, db) = (desc(&a.quantity, &ia), desc(&b.quantity, &ib));
-        let overlap = ia.overlaps(&ib);
-        let sev = ia.relative_gap(&ib);
-        let roles = (a.quantity.change_role, b.quantity.change_role);
-        if overlap {
-            let note = match roles {
-                (Some(ChangeRole::Earlier), _) | (_, Some(ChangeRole::Earlier)) => " (it matches the earlier value that a source says was revised)",
-                _ => "",
-            };
-            return Some(mk(Verdict::Agree, 0.0, format!("intervals overlap: {da} vs {db}{note}")));
-        }
-        // The text says the value changed.
-        if roles.0 == Some(ChangeRole::Earlier) || roles.1 == Some(ChangeRole::Earlier) {
-            return Some(mk(Verdict::Update, sev, format!("one side is an earlier value its source says was revised: {da} vs {db}")));
-        }
-        for (cur, other, rc, io) in [(b, a, rb, &ia), (a, b, ra, &ib)] {
-            if cur.quantity.change_role == Some(ChangeRole::Current) {
-                let revised = earlier.get(rc.doc.as_str()).is_some_and(|v| {
-                    v.iter().any(|&e| facts.interval[e].is_some_and(|ie| ie.overlaps(io)))
-                });
-                if revised {
-                    return Some(mk(Verdict::Update, sev, format!("{} reports the value was revised from a figure matching {:?} to {:?}", rc.source.as_deref().unwrap_or(&rc.doc), other.quantity.text, cur.quantity.text)));
-                }
-            }
-        }
-        if apart == Some(true) {
-            return Some(mk(Verdict::Update, sev, format!("a later source reports a different value: {da} vs {db}; {}", when())));
-        }
-        Some(mk(Verdict::Conflict, sev, format!("no overlap: {da} vs {db}; {}", when())))
-    }
 }
 
-fn office(metric: &str) -> String {
-    metric.trim_start_matches("office:").replace('_', " ")
-}
 
 /// For `check`: pairs between the new claims (first `n_new` records) and indexed ones.
 pub fn check_pairs(comparer: &Comparer<'_>, records: &[ClaimRecord], n_new: usize) -> Vec<Pair> {
-    let mut earlier: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, r) in records.iter().enumerate().skip(n_new) {
-        if r.claim.quantity.change_role == Some(ChangeRole::Earlier) {
-            earlier.entry(r.doc.as_str()).or_default().push(i);
-        }
-    }
     let facts = Facts::of(records, comparer.config);
     let keys: Vec<Option<String>> = records.iter().map(|r| group_key(&r.claim)).collect();
+    let mut members: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            members.entry(k.as_str()).or_default().push(i);
+        }
+    }
+    let mut ctxs: HashMap<&str, GroupCtx<'_>> = HashMap::new();
     let mut out = Vec::new();
     for x in 0..n_new {
-        let Some(kx) = &keys[x] else { continue };
-        let tol = comparer.config.for_metric(&records[x].claim.metric);
-        let gid: Arc<str> = group_id(kx).into();
-        for y in n_new..records.len() {
-            if keys[y].as_ref() != Some(kx) {
-                continue;
-            }
+        let Some(kx) = keys[x].as_deref() else { continue };
+        let group = &members[kx];
+        let ctx = ctxs.entry(kx).or_insert_with(|| GroupCtx::of(kx, group, records, &facts, comparer.config));
+        for &y in group.iter().filter(|&&y| y >= n_new) {
             // Indexed side first when it is earlier, so "update" reads in time order.
             let (a, b) = if facts.order(records, y, x).is_lt() { (y, x) } else { (x, y) };
-            if let Some(mut p) = comparer.pair(records, &facts, a, b, &tol, &earlier, &gid) {
+            if let Some(mut p) = comparer.pair(records, &facts, a, b, ctx) {
                 p.a = x;
                 p.b = y;
                 out.push(p);

@@ -9,6 +9,7 @@
 //!
 //! Both steps read their vocabulary from [`Lexicon`] (TOML data files under `lexicon/`).
 
+pub mod identity;
 pub mod lexicon;
 pub mod meaning;
 pub mod quantity;
@@ -69,7 +70,6 @@ impl Extractor {
     /// All claims of a text: numeric ones and office holders, in text order.
     pub fn claims(&self, text: &str, ctx: &DocContext) -> Vec<Claim> {
         let toks = quantity::tokens::tokenize(text);
-        let quantities = self.quantity.extract_tokens(text, &toks);
-        meaning::claims_from_quantities(text, toks, quantities, ctx, &self.lexicon)
+        meaning::claims(text, &toks, &self.quantity, ctx, &self.lexicon)
     }
 }

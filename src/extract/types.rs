@@ -132,6 +132,8 @@ pub enum FigureKind {
     Rate,
     /// What happened in one event or on one day: "launched 420 drones overnight".
     Event,
+    /// A running count with no cue saying whether it is a total or one event's: not compared.
+    Unknown,
 }
 
 impl FigureKind {
@@ -142,6 +144,7 @@ impl FigureKind {
             FigureKind::Change => "change",
             FigureKind::Rate => "rate",
             FigureKind::Event => "event",
+            FigureKind::Unknown => "unknown",
         }
     }
 }
@@ -229,6 +232,11 @@ pub struct Claim {
     /// How the holder was found (stated, demonym, inherited), or none.
     #[serde(default)]
     pub holder_basis: HolderBasis,
+    /// The parts of the claim's identity the text does not establish ("holder", "kind",
+    /// "population", ...). A claim with any part missing is never compared: an unknown part
+    /// is not a wildcard. See [`crate::extract::identity`].
+    #[serde(default)]
+    pub missing: Vec<String>,
     /// The sentence the claim was read from, and its byte span in the text.
     pub sentence: String,
     pub sentence_start: usize,
@@ -241,11 +249,6 @@ pub struct DocContext {
     pub published: Option<Date>,
 }
 
-/// Metrics that only make sense to compare with a named measure and holder.
-fn generic_metric(metric: &str) -> bool {
-    matches!(metric, "share" | "amount" | "change" | "count" | "duration" | "distance" | "area")
-}
-
 /// The unit two figures are compared in, and the factor into it (durations compare in days).
 pub fn comparison_unit(unit: &str) -> (&str, f64) {
     match unit {
@@ -256,32 +259,5 @@ pub fn comparison_unit(unit: &str) -> (&str, f64) {
         "month" => ("day", 30.44),
         "year" => ("day", 365.25),
         other => (other, 1.0),
-    }
-}
-
-impl Claim {
-    /// The key of the quantity this claim speaks about (metric, comparison unit, scope; for
-    /// offices, office and holder), or None when it cannot be cross-checked: qualitative,
-    /// without a value, or a generic metric without a measure and a holder. Claims with equal
-    /// keys are compared; the index stores the key so look-ups are one term.
-    pub fn group_key(&self) -> Option<String> {
-        let q = &self.quantity;
-        if q.hedge == Hedge::Qualitative {
-            return None;
-        }
-        if q.unit == "person" {
-            if self.holder.is_empty() || self.person.is_none() {
-                return None;
-            }
-            return Some(format!("{}|{}", self.metric, self.holder));
-        }
-        if q.value.is_none() && q.lo.is_none() && q.hi.is_none() {
-            return None;
-        }
-        if self.metric.is_empty() || (generic_metric(&self.metric) && (self.measure.is_empty() || self.holder.is_empty())) {
-            return None;
-        }
-        let (unit, _) = comparison_unit(&q.unit);
-        Some(format!("{}|{}|{}", self.metric, unit, self.scope))
     }
 }

@@ -48,6 +48,7 @@ fn claim(text: &str, phrase: &str, metric: &str, holder: &str) -> Claim {
         per: None,
         modality: Default::default(),
         holder_basis: Default::default(),
+        missing: Vec::new(),
     }
 }
 

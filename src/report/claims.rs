@@ -8,6 +8,7 @@ use std::io::Write;
 pub const CLAIM_COLUMNS: &[&str] = &[
     "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "direction", "metric", "holder",
     "sentence", "measure", "scope", "person", "as_of", "time_basis", "change_role", "source", "published",
+    "kind", "per", "modality", "holder_basis", "missing", "group_id",
 ];
 
 fn json_row(r: &ClaimRecord) -> serde_json::Value {
@@ -21,6 +22,9 @@ fn json_row(r: &ClaimRecord) -> serde_json::Value {
         "as_of": c.as_of.map(|d| d.to_string()), "time_basis": c.time_basis,
         "change_role": q.change_role, "source": r.source,
         "published": r.published.map(|d| d.to_string()),
+        "kind": c.kind, "per": c.per, "modality": c.modality, "holder_basis": c.holder_basis,
+        "missing": c.missing.join(", "),
+        "group_id": c.group_key().map(|k| crate::compare::group_id(&k)),
     })
 }
 

@@ -14,9 +14,16 @@ const PLACES: &str = include_str!("../../../lexicon/places.toml");
 const OFFICES: &str = include_str!("../../../lexicon/offices.toml");
 const HEDGES: &str = include_str!("../../../lexicon/hedges.toml");
 const UNITS: &str = include_str!("../../../lexicon/units.toml");
+const IDENTITY: &str = include_str!("../../../lexicon/identity.toml");
+
+mod identity;
+pub use identity::{IdentityLexicon, PhraseSet, Reach};
 
 /// Tables a lexicon file may hold; anything else is a mistake worth reporting.
-const KNOWN_TABLES: &[&str] = &["metric", "place", "office", "person", "hedge", "unit", "currency", "scale"];
+const KNOWN_TABLES: &[&str] = &[
+    "metric", "place", "office", "person", "hedge", "unit", "currency", "scale", "population", "period", "cue",
+    "modality", "anaphor", "attribution", "perfect", "words",
+];
 
 #[derive(Debug, Deserialize, Default)]
 struct File {
@@ -46,6 +53,24 @@ pub struct Metric {
     /// How far (in words) a cue may stand from a counted noun and still apply. Default 1.
     #[serde(default = "default_reach")]
     pub noun_reach: usize,
+    /// A count that only grows (casualties, refugees, aid given): its figures are running
+    /// totals or one event's count, and the text must say which before they are compared.
+    #[serde(default)]
+    pub running: bool,
+    /// The measure that several measures named together make ("killed, wounded or captured"
+    /// are casualties).
+    #[serde(default)]
+    pub composite: Option<String>,
+    /// The population a count of this metric is of when the text names none ("2 million have
+    /// fled" counts people).
+    #[serde(default)]
+    pub population: Option<String>,
+    /// Identity parts this metric is never compared without: "holder", "scope".
+    #[serde(default)]
+    pub requires: Vec<String>,
+    /// False: the metric's figures are read but never compared.
+    #[serde(default = "yes")]
+    pub compare: bool,
 }
 
 fn default_reach() -> usize {
@@ -57,12 +82,21 @@ pub struct Place {
     pub name: String,
     pub kind: String,
     pub aliases: Vec<String>,
+    /// Adjectives: "Russian". Matched like aliases; before a lowercase noun they make the
+    /// place the holder of what the noun counts.
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    /// Capital cities: the state when they act, the city (the first spelling listed) when a
+    /// figure covers them.
+    #[serde(default)]
+    pub capitals: Vec<String>,
 }
 
 impl Place {
-    /// Regions are scope ("of Donetsk"); countries, blocs and organisations can hold figures.
+    /// Regions and cities are scope ("of Donetsk"); countries, blocs and organisations can hold
+    /// figures.
     pub fn can_hold(&self) -> bool {
-        self.kind != "region"
+        self.kind != "region" && self.kind != "city"
     }
 }
 
@@ -70,12 +104,24 @@ impl Place {
 pub struct Office {
     pub key: String,
     pub titles: Vec<String>,
+    /// One holder at a time per country or organisation (a president); false for titles many
+    /// people hold at once (spokespeople), which are never compared.
+    #[serde(default = "yes")]
+    pub unique: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, Deserialize)]
 struct Person {
     name: String,
+    #[serde(default)]
     aliases: Vec<String>,
+    /// The state a leader stands for: "Putin's troops" are Russia's.
+    #[serde(default)]
+    holder: Option<String>,
 }
 
 /// One matchable phrase: its owner's index, and whether it must match letter case
@@ -84,6 +130,10 @@ struct Person {
 pub struct Alias {
     pub owner: usize,
     pub case_sensitive: bool,
+    /// The phrase is the place's adjective ("Russian"), not its name.
+    pub demonym: bool,
+    /// The phrase is the place's capital city.
+    pub capital: bool,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -99,6 +149,10 @@ pub struct Lexicon {
     pub office_max_words: usize,
     /// folded person name -> canonical display name
     pub person_aliases: HashMap<String, String>,
+    /// Surnames (folded) of people who stand for a state, and that state's place name.
+    pub person_holders: HashMap<String, String>,
+    /// Populations, periods, kind and modality cues, anaphors, attribution verbs.
+    pub identity: IdentityLexicon,
     pub quantity: QuantityLexicon,
     /// Metric cues by first word: (metric index, all words of the cue). Rebuilt on merge.
     pub cue_index: HashMap<String, Vec<(usize, Vec<String>)>>,
@@ -119,7 +173,15 @@ impl Lexicon {
     /// The built-in lexicon.
     pub fn builtin() -> Self {
         let mut lex = Lexicon::default();
-        for (name, text) in [("metrics.toml", METRICS), ("places.toml", PLACES), ("offices.toml", OFFICES), ("hedges.toml", HEDGES), ("units.toml", UNITS)] {
+        let builtin = [
+            ("metrics.toml", METRICS),
+            ("places.toml", PLACES),
+            ("offices.toml", OFFICES),
+            ("hedges.toml", HEDGES),
+            ("units.toml", UNITS),
+            ("identity.toml", IDENTITY),
+        ];
+        for (name, text) in builtin {
             if let Err(e) = lex.merge(name, text) {
                 debug_assert!(false, "built-in lexicon {e}");
             }
@@ -146,6 +208,8 @@ impl Lexicon {
             return Err(err(format!("unknown table [[{k}]] (expected one of: {})", KNOWN_TABLES.join(", "))));
         }
         let file: File = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
+        let ident: identity::File = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
+        self.identity.merge(ident);
         self.quantity.merge_toml(text).map_err(err)?;
         for m in file.metric {
             let name = m.name.clone();
@@ -153,7 +217,9 @@ impl Lexicon {
         }
         for p in file.place {
             let idx = upsert(&mut self.places, p.clone(), |x| x.name == p.name);
-            for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
+            let names = std::iter::once(&p.name).chain(p.aliases.iter()).map(|a| (a, false, false));
+            let names = names.chain(p.demonyms.iter().map(|a| (a, true, false))).chain(p.capitals.iter().map(|a| (a, false, true)));
+            for (a, demonym, capital) in names {
                 let key = phrase_key(a);
                 self.place_max_words = self.place_max_words.max(key.split(' ').count());
                 let letters: Vec<char> = a.chars().filter(|c| c.is_alphabetic()).collect();
@@ -161,7 +227,7 @@ impl Lexicon {
                 if let Some(first) = key.split(' ').next() {
                     self.place_first.insert(first.to_string());
                 }
-                self.place_aliases.insert(key, Alias { owner: idx, case_sensitive });
+                self.place_aliases.insert(key, Alias { owner: idx, case_sensitive, demonym, capital });
             }
         }
         for o in file.office {
@@ -178,6 +244,9 @@ impl Lexicon {
         for p in file.person {
             for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 self.person_aliases.insert(fold_person(a), p.name.clone());
+                if let (Some(h), Some(surname)) = (&p.holder, fold_person(a).split(' ').next_back()) {
+                    self.person_holders.insert(surname.to_string(), h.clone());
+                }
             }
         }
         self.cue_index.clear();
@@ -232,7 +301,11 @@ pub fn fold_person(name: &str) -> String {
                 'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
                 'ú' | 'ù' | 'û' | 'ü' | 'ů' => 'u',
                 'ç' | 'č' | 'ć' => 'c',
-                'š' | 'ś' => 's',
+                'š' | 'ś' | 'ş' | 'ș' => 's',
+                'ğ' => 'g',
+                'ı' => 'i',
+                'ț' | 'ţ' => 't',
+                'đ' | 'ď' => 'd',
                 'ž' | 'ź' | 'ż' => 'z',
                 'ñ' | 'ń' => 'n',
                 'ł' => 'l',
