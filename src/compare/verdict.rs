@@ -13,7 +13,9 @@
 //!    (cumulative and event counts) that grew are an update; a later, smaller running total is
 //!    a conflict, and so are two different levels at the same time.
 //! 4. Further apart: the stated figures (without hedges) are compared. The same figure agrees;
-//!    a running total that shrank is a conflict; any other difference is an update.
+//!    a running total stated lower later is a conflict (unless the later figure is a bound the
+//!    earlier one meets: "more than 500" after "about 1,000" agrees); any other difference is
+//!    an update.
 //!
 //! Event counts ("420 drones overnight") are compared only when the two reports are at most a
 //! day apart. When a date is unknown, a pair can only agree (or be a revision the text states):
@@ -134,25 +136,29 @@ impl Comparer<'_> {
             return ia.overlaps(&ib).then(|| mk(Verdict::Agree, 0.0, &|| format!("intervals overlap: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
         };
         // `a` is the earlier side when dates are known (see Facts::order).
-        let grew = sb.lo > sa.hi;
-        let shrank = sb.hi < sa.lo;
+        let later = days.is_some_and(|d| d != 0);
         if !apart {
             // Rule 3: at the same time.
             if ia.overlaps(&ib) {
                 return Some(mk(Verdict::Agree, 0.0, &|| format!("intervals overlap: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
             }
-            if running(a) && days.is_some_and(|d| d != 0) && grew {
+            if running(a) && later && ib.lo > ia.hi {
                 return Some(mk(Verdict::Update, sev, &|| format!("the running total rose from {:?} to {:?}; {}", a.quantity.text, b.quantity.text, when())));
             }
-            let what = if running(a) && shrank && days.is_some_and(|d| d != 0) { "a later report gives a smaller running total" } else { "no overlap" };
+            let what = if running(a) && later { "a later report gives a smaller running total" } else { "no overlap" };
             return Some(mk(Verdict::Conflict, sev, &|| format!("{what}: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
         }
-        // Rule 4: far apart in time.
+        // Rule 4: far apart in time: the stated figures, without their hedges.
         if sa.overlaps(&sb) {
             return Some(mk(Verdict::Agree, 0.0, &|| format!("the same figure {} apart: {:?} and {:?}", when(), a.quantity.text, b.quantity.text)));
         }
-        if running(a) && shrank {
-            return Some(mk(Verdict::Conflict, sev.max(0.0), &|| format!("a later report gives a smaller running total: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, when())));
+        if running(a) && sb.lo < sa.lo {
+            // A running total stated lower later: a conflict, unless the later one is only a
+            // bound the earlier figure satisfies ("more than 500" after "about 1,000").
+            if ia.overlaps(&ib) {
+                return Some(mk(Verdict::Agree, 0.0, &|| format!("the later figure is a bound the earlier one meets: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
+            }
+            return Some(mk(Verdict::Conflict, sev, &|| format!("a later report gives a smaller running total: {} then {}; {}", desc(a, &ia), desc(b, &ib), when())));
         }
         Some(mk(Verdict::Update, sev, &|| format!("a later source reports a different figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, when())))
     }

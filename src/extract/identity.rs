@@ -8,7 +8,7 @@
 //! | holder / scope | whose figure, and what part of the world it covers | neither is named |
 //! | kind | level, cumulative, change, rate (with its period), event | a running count with no cue for total or event |
 //! | modality | stated, target, historical are compared; proposals, forecasts and hypotheticals never | — |
-//! | time | as-of date (stated periods compare only with the same period) | never: without a date a pair can only agree, or be a revision the text states |
+//! | time | as-of date (a stated year or month compares only with the same period) | never: without a date a pair can only agree, or be a revision the text states |
 //!
 //! The meaning step records the missing parts on each claim ([`Claim::missing`]), so a user
 //! sees why a figure was not compared.
@@ -43,14 +43,14 @@ pub fn mark_missing(claim: &mut Claim, lex: &Lexicon) {
                     missing.push("measure");
                 }
                 let population_known = lex.identity.populations.iter().any(|p| claim.measure == *p || claim.measure.ends_with(&format!(" {p}")));
-                if m.running && q.unit == "count" && !population_known {
+                if (m.running || m.requires.iter().any(|r| r == "population")) && q.unit == "count" && !population_known {
                     missing.push("population");
                 }
                 for part in &m.requires {
                     let absent = match part.as_str() {
                         "holder" => claim.holder.is_empty(),
                         "scope" => claim.scope.is_empty(),
-                        _ => false,
+                        _ => false, // "population" is checked above
                     };
                     if absent {
                         missing.push(part.as_str());
@@ -70,6 +70,10 @@ pub fn mark_missing(claim: &mut Claim, lex: &Lexicon) {
         }
         if claim.kind == FigureKind::Unknown {
             missing.push("kind");
+        }
+        // One event is only the same event in the same place.
+        if claim.kind == FigureKind::Event && claim.scope.is_empty() {
+            missing.push("event place");
         }
         if q.hedge == Hedge::Qualitative || (q.value.is_none() && q.lo.is_none() && q.hi.is_none()) {
             missing.push("value");

@@ -112,6 +112,8 @@ pub enum TimeBasis {
     Target,
     /// Neither the text nor the metadata give a date.
     Unknown,
+    /// The text names the day: "on March 2, 2022", "said Tuesday", a timeline entry "FEB 27 -".
+    Dated,
 }
 
 /// What sort of figure a claim states. Two figures are compared only when they are the same

@@ -80,6 +80,8 @@ struct Named {
 #[derive(Debug, Deserialize, Clone)]
 struct KindCue {
     kind: FigureKind,
+    #[serde(default)]
+    determiner: bool,
     #[serde(default = "default_before")]
     before: usize,
     #[serde(default = "default_after")]
@@ -118,6 +120,8 @@ fn default_after() -> usize {
 pub struct Reach {
     pub before: usize,
     pub after: usize,
+    /// The cue counts only after a determiner ("a strike", "the bombing").
+    pub determiner: bool,
 }
 
 /// Identity vocabulary, merged from the built-in file and user files.
@@ -157,13 +161,13 @@ impl IdentityLexicon {
             }
         }
         for c in file.cue {
-            self.kind_cues.push((c.kind, Reach { before: c.before, after: c.after }));
+            self.kind_cues.push((c.kind, Reach { before: c.before, after: c.after, determiner: c.determiner }));
             for w in &c.words {
                 self.kind_words.insert(w, self.kind_cues.len() - 1);
             }
         }
         for c in file.modality {
-            self.modality_cues.push((c.name, Reach { before: c.before, after: 0 }));
+            self.modality_cues.push((c.name, Reach { before: c.before, after: 0, determiner: false }));
             for w in &c.words {
                 self.modality_words.insert(w, self.modality_cues.len() - 1);
             }

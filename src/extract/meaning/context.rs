@@ -52,7 +52,8 @@ pub(super) struct Sent<'a> {
 /// Tokens that end a clause: a place or cue on the other side speaks about something else.
 pub(super) fn is_clause_break(t: &Tok) -> bool {
     match t.kind {
-        Kind::Sym => matches!(t.low.as_str(), ";" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" | "•" | ":" | "|"),
+        // A hyphen with a space before it is a dash ("troops -- around Ukraine", "Kyiv - the").
+        Kind::Sym => matches!(t.low.as_str(), ";" | "—" | "–" | "(" | ")" | "\"" | "“" | "”" | "•" | ":" | "|") || (t.low == "-" && t.space_before),
         Kind::Word => matches!(t.low.as_str(), "but" | "while" | "whereas" | "although" | "though"),
         Kind::Num => false,
     }

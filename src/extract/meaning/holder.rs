@@ -120,7 +120,12 @@ impl Sent<'_> {
                 _ => None,
             };
             if let Some(role) = role {
-                if let Some(place) = self.place_after(i, role, cb, recent) {
+                // "fled Ukraine", "fled from Ukraine", "fled the country"; not "fled through
+                // the country" nor "refugees from Ukraine" (refugees anywhere).
+                let flee = role == "from " && w != "from";
+                let at = if flee && self.word(i + 1) == "from" { i + 1 } else { i };
+                let place = if flee { self.place_after(at, role, (at + 4).min(cb), recent).filter(|_| self.adjacent_place(at)) } else { self.place_after(i, role, cb, recent) };
+                if let Some(place) = place {
                     let scope = (format!("{role}{place}"), role == "to ");
                     // Keep looking past an origin for a destination ("fleeing Ukraine have
                     // arrived in the UK").
@@ -140,6 +145,11 @@ impl Sent<'_> {
         found.unwrap_or_default()
     }
 
+    /// A place (or "the country") starts right after token `i`.
+    fn adjacent_place(&self, i: usize) -> bool {
+        self.mentions_in(i + 1, i + 2).first().is_some() || super::context::starting_in(&self.anaphors, |h| h.start, i + 1, i + 2).first().is_some()
+    }
+
     /// The place a preposition at `i` introduces: a gazetteer place within a few words (only
     /// lowercase words between: "in eastern Ukraine"; for "near", only border words: "on the
     /// border with Ukraine"), or "the country" resolved to the last country named. A capital
@@ -154,7 +164,7 @@ impl Sent<'_> {
                 return between.iter().all(|t| t.kind == Kind::Word && !t.capitalized(self.text) && !id.attribution.contains(t.low.as_str()));
             }
             let border = |t: &super::super::quantity::tokens::Tok| t.low.starts_with("border") || t.low == "frontier";
-            between.iter().all(|t| matches!(t.low.as_str(), "the" | "border" | "borders" | "with" | "frontier" | "its" | "'s"))
+            between.iter().all(|t| matches!(t.low.as_str(), "the" | "border" | "borders" | "with" | "frontier" | "its" | "'s" | "of" | "eastern" | "northern" | "southern" | "western"))
                 && (matches!(self.word(i), "near" | "around" | "surrounding" | "encircling") || self.toks[i + 1..(m.end + 2).min(self.toks.len())].iter().any(border))
         };
         if let Some(m) = self.mentions_in(i + 1, (i + reach).min(cb)).iter().find(|m| between_ok(m)) {
@@ -167,7 +177,16 @@ impl Sent<'_> {
             return Some(self.place_name(m));
         }
         let h = super::context::starting_in(&self.anaphors, |h| h.start, i + 1, (i + 3).min(cb)).first()?;
-        recent.of_kinds(&id.anaphor_kinds[h.owner]).map(|p| self.lex.places[p].name.clone())
+        self.resolve(h, recent).map(|p| self.lex.places[p].name.clone())
+    }
+
+    /// The place an anaphor ("the country") refers to: the last place of its kind named
+    /// earlier in this sentence (a demonym counts: "a Ukrainian aide said the country ..."),
+    /// else earlier in the paragraph.
+    fn resolve(&self, h: &super::context::Hit, recent: &Recent) -> Option<usize> {
+        let kinds = &self.lex.identity.anaphor_kinds[h.owner];
+        let here = self.mentions_in(h.start.saturating_sub(super::context::WINDOW), h.start).iter().rev().find(|m| kinds.contains(&self.lex.places[m.place].kind));
+        here.map(|m| m.place).or_else(|| recent.of_kinds(kinds))
     }
 
     /// The holder shown in the clause, and whether it is a receiving subject.
@@ -200,7 +219,12 @@ impl Sent<'_> {
             // A possessor of the figure's own noun: "Ukraine's military has lost 1,300",
             // "Russia's 20%"; not of another noun ("Ukraine's human rights commissioner said
             // five soldiers ...").
-            if m.possessive && (qa - m.end <= 3 || self.names_figure(m.end)) {
+            // "Russia's military has lost 1,300" (the military is the subject), not "Russia's
+            // military assault had killed 53" (the military qualifies another noun).
+            let attributed = self.toks[m.end..qa].iter().any(|t| self.lex.identity.attribution.contains(t.low.as_str()));
+            let cue_noun = self.toks.get(m.end).is_some_and(|t| self.lex.cue_index.contains_key(t.base()));
+            let population_subject = self.lex.identity.population_words.longest_at(self.toks, m.end).is_some_and(|(_, n)| self.subject_verb(m.end + n, qa).is_some());
+            if m.possessive && !attributed && (qa - m.end <= 3 || cue_noun || population_subject) {
                 return Some(((self.place_name(m), false), HolderBasis::Stated));
             }
             if let Some(receives) = self.subject_verb(m.end, qa) {
@@ -226,7 +250,7 @@ impl Sent<'_> {
             let next = self.word(h.end);
             let owns = next == "'s" || self.toks.get(h.end - 1).is_some_and(|t| t.low.ends_with("'s")) || self.subject_verb(h.end, qa).is_some();
             if owns {
-                if let Some(p) = recent.of_kinds(&self.lex.identity.anaphor_kinds[h.owner]) {
+                if let Some(p) = self.resolve(h, recent) {
                     let place = &self.lex.places[p];
                     if place.can_hold() {
                         return Some(((place.name.clone(), self.subject_verb(h.end, qa) == Some(true)), HolderBasis::Inherited));
@@ -267,11 +291,17 @@ impl Sent<'_> {
             if id.is("receive", w) {
                 return Some(true);
             }
-            if id.is("owner", w) && !(matches!(w, "has" | "have" | "had") && self.toks.get(i + 1).is_some_and(|t| id.attribution.contains(t.low.as_str()))) {
-                // "has" alone owns ("Russia has 20%"); "has said" does not.
-                let next = self.word(i + 1);
-                if matches!(w, "has" | "have" | "had") && (id.is("receive", next) || id.attribution.contains(next)) {
-                    i += 1;
+            if id.is("owner", w) {
+                // "has" owns only what follows it directly ("Russia has 20%", "has more than
+                // 100,000 troops"); before another verb, that verb decides ("has lost" owns,
+                // "has said" and "has opened its borders to" do not).
+                if matches!(w, "has" | "have" | "had") {
+                    let next = self.toks[i + 1..qa].iter().position(|t| !id.is("filler", t.low.as_str()) || matches!(t.low.as_str(), "has" | "have" | "had"));
+                    let next = next.map_or(qa, |k| i + 1 + k);
+                    if next >= qa || matches!(self.word(next), "a" | "an" | "about" | "some" | "nearly" | "almost" | "over" | "more" | "at" | "around" | "roughly") {
+                        return Some(false);
+                    }
+                    i = next;
                     continue;
                 }
                 return Some(false);

@@ -24,14 +24,18 @@ impl Sent<'_> {
         if q.direction.is_some() && (!running || self.word(qa.wrapping_sub(1)) == "by") {
             return (FigureKind::Change, None);
         }
+        // "retaken 20% of the territory": a change of control, not its level.
+        if (qa.saturating_sub(3)..qa).any(|k| self.lex.identity.is("regain", self.word(k))) {
+            return (FigureKind::Change, None);
+        }
         let since = time.is_some_and(|t| t.basis == TimeBasis::Since);
         if !running {
             return (if since { FigureKind::Cumulative } else { FigureKind::Level }, None);
         }
         let near = |h: &&Hit| {
-            let (kind, reach) = self.lex.identity.kind_cues[h.owner];
-            let _ = kind;
-            (h.end <= qa && qa - h.end <= reach.before && h.start >= ca) || (h.start >= qb && h.start - qb <= reach.after && h.end <= cb)
+            let (_, reach) = self.lex.identity.kind_cues[h.owner];
+            let placed = (h.end <= qa && qa - h.end <= reach.before && h.start >= ca) || (h.start >= qb && h.start - qb <= reach.after && h.end <= cb);
+            placed && (!reach.determiner || self.determined(h.start))
         };
         let cues: Vec<FigureKind> = starting_in(&self.kinds, |h| h.start, ca, cb).iter().filter(near).map(|h| self.lex.identity.kind_cues[h.owner].0).collect();
         if since || cues.contains(&FigureKind::Cumulative) {
@@ -50,6 +54,13 @@ impl Sent<'_> {
     fn rate_period(&self, _q: &Quantity, qa: usize, qb: usize, ca: usize, cb: usize) -> Option<String> {
         let id = &self.lex.identity;
         // After the figure, within four words of it, in its clause.
+        // "1,000 troops a-day": the hyphen glues the period on.
+        if self.word(qb) == "a" && self.toks.get(qb + 1).is_some_and(|t| t.is_dash() && !t.space_before) {
+            let w = self.word(qb + 2);
+            if let Some(name) = id.periods.iter().find(|p| p.as_str() == w) {
+                return Some(name.clone());
+            }
+        }
         for h in starting_in(&self.periods, |h| h.start, qb, (qb + 5).min(cb)) {
             if NOT_RATE_AFTER.contains(&self.word(h.end)) || self.toks.get(h.end).is_some_and(|t| t.low.ends_with("'s")) {
                 continue;
@@ -67,6 +78,15 @@ impl Sent<'_> {
             }
         }
         None
+    }
+
+    /// A determiner or possessive within three words before token `i`, with no number between:
+    /// "a missile strike", "the maternity hospital bombing", "Tuesday's attack".
+    fn determined(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).rev().take_while(|&k| self.toks[k].kind != super::super::quantity::tokens::Kind::Num).any(|k| {
+            let w = self.word(k);
+            matches!(w, "a" | "an" | "the" | "this" | "that" | "'s") || w.ends_with("'s")
+        })
     }
 
     /// "have been killed", "has lost", "had fled": a present or past perfect near the figure.
@@ -91,9 +111,10 @@ impl Sent<'_> {
                 return Modality::Historical;
             }
         }
-        // A year long past earlier in the clause: "in 2014, when Russia amassed 150,000".
+        // A year long past in the clause: "in 2014, when Russia amassed 150,000", "1.2 million
+        // fled between 2013 and 2014".
         if let Some(p) = published {
-            let old = starting_in(&self.times, |t| t.start, ca.max(qa.saturating_sub(14)), qa)
+            let old = starting_in(&self.times, |t| t.start, ca.max(qa.saturating_sub(14)), cb.min(qb + 10))
                 .iter()
                 .any(|t| t.basis != TimeBasis::Target && i32::from(t.year) <= i32::from(p.year()) - 2);
             if old {

@@ -84,7 +84,8 @@ impl Sent<'_> {
                         found.push((name, i, i + n));
                         // A cue after the number is its predicate ("1,500 were injured"): it wins ties.
                         let d = if i >= qb { 2 * (i - qb) } else if i + n <= qa { 2 * (qa - i - n) + 1 } else { 0 };
-                        if best.is_none_or(|(_, bd, _, _)| d < bd) {
+                        // Ties go to the longer cue ("displaced within" over "displaced").
+                        if best.is_none_or(|(_, bd, bs, be)| d < bd || (d == bd && i == bs && i + n > be)) {
                             best = Some((name, d, i, i + n));
                         }
                     }

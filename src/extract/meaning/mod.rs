@@ -33,6 +33,8 @@ use holder::Recent;
 pub fn claims(text: &str, toks: &[Tok], quantity: &QuantityExtractor, ctx: &DocContext, lex: &Lexicon) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     let mut recent = Recent::default();
+    // The date of the timeline entry being read ("FEB 27 - ..."), until the next paragraph.
+    let mut entry: Option<jiff::civil::Date> = None;
     let mut from = 0;
     for (sa, sb) in sentences(text) {
         let a = from + toks[from..].partition_point(|t| t.start < sa);
@@ -41,11 +43,21 @@ pub fn claims(text: &str, toks: &[Tok], quantity: &QuantityExtractor, ctx: &DocC
         let st = &toks[a..b];
         if st.first().is_none_or(|t| t.line_start) {
             recent.clear();
+            entry = None;
+        }
+        if let Some(d) = time::entry_date(st, ctx.published) {
+            entry = Some(d);
         }
         let sent = Sent::new(text, st, (sa, sb), lex, ctx.published);
         let quantities = quantity.extract_tokens(text, st);
         let first = out.len();
         sent.read_all(quantities, &recent, ctx, &mut out);
+        if let Some(d) = entry {
+            for c in out[first..].iter_mut().filter(|c| c.time_basis == TimeBasis::Published) {
+                c.as_of = Some(d);
+                c.time_basis = TimeBasis::Dated;
+            }
+        }
         inherit_change_identity(&mut out[first..]);
         out.extend(sent.offices(ctx));
         recent.note(&sent);
@@ -63,8 +75,11 @@ impl Sent<'_> {
     fn read_all(&self, quantities: Vec<Quantity>, recent: &Recent, ctx: &DocContext, out: &mut Vec<Claim>) {
         let qtoks: Vec<(usize, usize)> = quantities.iter().map(|q| self.tok_range(q.start, q.end)).collect();
         let time_owner = time::assign_times(&self.times, &qtoks);
+        // "..., the agency said on March 2": the day a figure was reported holds for every
+        // figure of the sentence that has no time phrase of its own.
+        let reported = self.times.iter().find(|t| t.basis == TimeBasis::Dated && self.reported_on(t.start));
         for (n, q) in quantities.into_iter().enumerate() {
-            let time = time_owner[n].and_then(|t| self.times.get(t));
+            let time = time_owner[n].and_then(|t| self.times.get(t)).or(reported);
             out.push(self.claim(q, qtoks[n], time, recent, ctx));
         }
     }
@@ -74,6 +89,12 @@ impl Sent<'_> {
         let choice = self.metric_for(&q, qa, qb);
         let metric = choice.metric.map(|m| &self.lex.metrics[m]);
         let mut measure = choice.measure;
+        if q.unit == "percent" && metric.is_some_and(|m| m.running) {
+            // "half of Ukraine's 7.5 million children", "a quarter of the population".
+            if let Some(p) = self.share_population(qb) {
+                measure = if measure.is_empty() { p } else { format!("{measure} {p}") };
+            }
+        }
         if q.unit == "count" && metric.is_some() {
             let default = if q.noun.is_none() { metric.and_then(|m| m.population.clone()) } else { None };
             let population = self.population_for(&q, qa, qb).or(default);
@@ -130,6 +151,29 @@ impl Sent<'_> {
         let id = &self.lex.identity;
         let verbish = w.len() > 3 && (w.ends_with("ed") || w.ends_with("ing"));
         verbish && t.kind == super::quantity::tokens::Kind::Word && !self.lex.cue_index.contains_key(w) && !id.attribution.contains(w) && !id.is("link", w) && !id.is("flee", w)
+    }
+
+    /// What a share is of, for running counts: the population named after "of" ("of
+    /// Ukraine's children" -> children; "of the population" -> people).
+    fn share_population(&self, qb: usize) -> Option<String> {
+        if self.word(qb) != "of" {
+            return None;
+        }
+        let id = &self.lex.identity;
+        for k in qb + 1..(qb + 8).min(self.toks.len()) {
+            if self.word(k) == "population" {
+                return Some("people".to_string());
+            }
+            if let Some((o, _)) = id.population_words.longest_at(self.toks, k) {
+                return Some(id.populations[o].clone());
+            }
+        }
+        None
+    }
+
+    /// A reporting verb right before token `i` ("said on March 2", "said Tuesday").
+    fn reported_on(&self, i: usize) -> bool {
+        i.checked_sub(1).is_some_and(|k| self.lex.identity.attribution.contains(self.word(k)))
     }
 
     /// Change roles the grammar could not see: "up from 26 percent", "revised to 30%".

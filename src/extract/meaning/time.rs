@@ -24,14 +24,121 @@ const MONTHS: &[(&str, i8)] = &[
     ("oct", 10), ("nov", 11), ("dec", 12),
 ];
 
+/// Words before a date that make it the start of a period.
+const START_WORDS: &[&str] = &["since", "began", "begun", "started", "invaded", "invasion", "launched", "start", "beginning", "outbreak", "began", "attacked", "entered", "crossed"];
+
+const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The month named by a token.
+fn month_of(t: &Tok) -> Option<i8> {
+    MONTHS.iter().find(|(n, _)| *n == t.low).map(|m| m.1)
+}
+
+/// A day of the month at token `j` ("8", "8th"): the day and the token after it.
+fn day_at(toks: &[Tok], j: usize) -> Option<(i8, usize)> {
+    let t = toks.get(j).filter(|t| t.kind == Kind::Num && t.low.len() <= 2)?;
+    let d: i8 = t.low.parse().ok()?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let next = j + 1;
+    let next = if toks.get(next).is_some_and(|x| matches!(x.low.as_str(), "st" | "nd" | "rd" | "th") && !x.space_before) { next + 1 } else { next };
+    Some((d, next))
+}
+
+/// A four-digit year at token `j`.
+fn year_at(toks: &[Tok], j: usize) -> Option<i16> {
+    let y = toks.get(j).filter(|x| x.kind == Kind::Num && x.low.len() == 4).and_then(|x| x.low.parse::<i16>().ok())?;
+    (1800..=2100).contains(&y).then_some(y)
+}
+
+/// A day given without its year ("Nov. 8") is the latest such day not after publication.
+fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
+    let this = Date::new(published.year(), month, day).ok()?;
+    if this <= published.saturating_add(jiff::Span::new().days(2)) {
+        Some(this)
+    } else {
+        Date::new(published.year() - 1, month, day).ok()
+    }
+}
+
+/// "March 2, 2022", "Nov. 8", "2 March 2022": (date, year stated, token after), at `j`.
+pub(super) fn day_date_at(toks: &[Tok], j: usize, published: Option<Date>) -> Option<(Date, usize)> {
+    // Month first: "March 2, 2022", "Nov. 8".
+    if let Some(m) = toks.get(j).and_then(month_of) {
+        let mut k = j + 1;
+        if toks.get(k).is_some_and(|x| x.low == ".") {
+            k += 1;
+        }
+        let (d, mut k) = day_at(toks, k)?;
+        if toks.get(k).is_some_and(|x| x.low == ",") && year_at(toks, k + 1).is_some() {
+            k += 1;
+        }
+        return match year_at(toks, k) {
+            Some(y) => Date::new(y, m, d).ok().map(|date| (date, k + 1)),
+            None => infer_year(m, d, published?).map(|date| (date, k)),
+        };
+    }
+    // Day first: "2 March 2022", "24 February".
+    let (d, k) = day_at(toks, j)?;
+    let m = toks.get(k).and_then(month_of)?;
+    match year_at(toks, k + 1) {
+        Some(y) => Date::new(y, m, d).ok().map(|date| (date, k + 2)),
+        None => infer_year(m, d, published?).map(|date| (date, k + 1)),
+    }
+}
+
 /// The time phrase starting at token `i`, if one does.
 pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Option<Date>) -> Option<TimePhrase> {
     let t = &toks[i];
+    // "since the war began on February 24", "the invasion on Feb. 24": the day a period
+    // started, not the day a figure holds for.
+    let starts_period = (i.saturating_sub(6)..i).any(|k| START_WORDS.contains(&toks[k].low.as_str()));
+    let day_phrase = |basis: TimeBasis, from: usize| {
+        let (date, end) = day_date_at(toks, from, published)?;
+        let basis = match basis {
+            TimeBasis::Stated if starts_period => TimeBasis::Since,
+            TimeBasis::Stated => TimeBasis::Dated,
+            b => b,
+        };
+        Some(TimePhrase { start: i, end, basis, date, period_start: date, year: date.year() })
+    };
+    // A weekday: "on Tuesday", "said Tuesday": the latest such day up to publication.
+    let weekday_at = |k: usize| -> Option<TimePhrase> {
+        let w = WEEKDAYS.iter().position(|d| toks.get(k).is_some_and(|x| x.low == *d))?;
+        let p = published?;
+        let target = w as i8 + 1; // Monday = 1
+        let back = (p.weekday().to_monday_one_offset() - target).rem_euclid(7);
+        let date = p.saturating_sub(jiff::Span::new().days(i64::from(back)));
+        Some(TimePhrase { start: i, end: k + 1, basis: TimeBasis::Dated, date, period_start: date, year: date.year() })
+    };
     let basis = match t.low.as_str() {
-        "in" | "during" | "for" | "throughout" | "of" => TimeBasis::Stated,
+        "in" | "during" | "for" | "throughout" | "of" | "between" => TimeBasis::Stated,
+        "on" => return day_phrase(TimeBasis::Stated, i + 1).or_else(|| weekday_at(i + 1)),
         "since" => TimeBasis::Since,
         "by" | "until" | "till" => TimeBasis::Target,
-        "as" if toks.get(i + 1).is_some_and(|x| x.low == "of") => TimeBasis::Stated,
+        "as" if toks.get(i + 1).is_some_and(|x| x.low == "of") => {
+            if let Some(tp) = day_phrase(TimeBasis::Dated, i + 2).or_else(|| weekday_at(i + 2)) {
+                return Some(tp);
+            }
+            TimeBasis::Stated
+        }
+        _ if month_of(t).is_some() && toks.get(i + 1).is_some_and(|x| x.kind == Kind::Num || x.low == ".") => {
+            // A bare date: "released Nov. 8", "March 2, 2022"; a month and year alone is
+            // read with its preposition below.
+            let prev = i.checked_sub(1).map(|k| toks[k].low.as_str()).unwrap_or("");
+            if matches!(prev, "on" | "since" | "by" | "until" | "till" | "of" | "in") {
+                return None;
+            }
+            return day_phrase(TimeBasis::Stated, i);
+        }
+        _ if WEEKDAYS.contains(&t.low.as_str()) => {
+            let prev = i.checked_sub(1).map(|k| toks[k].low.as_str()).unwrap_or("");
+            if matches!(prev, "on" | "of" | "since" | "by" | "last" | "next" | "this" | "every") {
+                return None;
+            }
+            return weekday_at(i);
+        }
         "last" | "this" | "next" => {
             // "last year", "this year"
             let (p, n) = (published?, toks.get(i + 1)?);
@@ -58,18 +165,19 @@ pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Optio
     while toks.get(j).is_some_and(|x| matches!(x.low.as_str(), "the" | "early" | "late" | "mid" | "-" | "end")) {
         j += 1;
     }
+    // "since February 24", "by 24 February 2022"
+    if let Some(tp) = day_phrase(basis, j) {
+        return Some(tp);
+    }
     let mut month = None;
-    if let Some(m) = toks.get(j).and_then(|x| MONTHS.iter().find(|(n, _)| *n == x.low)) {
-        month = Some(m.1);
+    if let Some(m) = toks.get(j).and_then(month_of) {
+        month = Some(m);
         j += 1;
         if toks.get(j).is_some_and(|x| x.low == ".") {
             j += 1;
         }
     }
-    let y = toks.get(j).filter(|x| x.kind == Kind::Num && x.low.len() == 4).and_then(|x| x.low.parse::<i16>().ok())?;
-    if !(1800..=2100).contains(&y) {
-        return None;
-    }
+    let y = year_at(toks, j)?;
     let (start_d, end_d) = match month {
         Some(m) => {
             let d = Date::new(y, m, 1).ok()?;
@@ -112,4 +220,11 @@ pub(super) fn assign_times(times: &[TimePhrase], qtoks: &[(usize, usize)]) -> Ve
         }
     }
     owner
+}
+
+/// A timeline entry starts the sentence: "FEB 27 - Putin puts ...", "March 2: ...". The date
+/// holds for the figures of the entry, up to the next entry or paragraph.
+pub(super) fn entry_date(toks: &[Tok], published: Option<Date>) -> Option<Date> {
+    let (date, k) = day_date_at(toks, 0, published)?;
+    toks.get(k).filter(|t| t.is_dash() || t.low == ":").map(|_| date)
 }
