@@ -6,9 +6,13 @@
 //! same (doc, id) pair and adds nothing; a changed file has a new id under the same doc, so its
 //! old article and claim documents are deleted and the new version added in the same commit.
 
+mod health;
 mod schema;
 mod scan_dir;
 mod sentence_filter;
+
+pub use health::{folder_state, BuildInfo, FolderState, LexiconFile, Stats, VerifyReport, BUILD_FILE};
+use health::show;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
@@ -32,6 +36,53 @@ pub struct ClaimRecord {
     pub article_id: String,
     pub source: Option<String>,
     pub published: Option<Date>,
+    /// Every outlet that carried the article's text (syndicated copies), the article's own
+    /// first; empty when only one did (then `source`/`published`/`doc` say it all).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outlets: Vec<Outlet>,
+}
+
+/// One outlet that ran an article: who, when, and the file it came in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outlet {
+    pub source: Option<String>,
+    pub published: Option<Date>,
+    pub doc: String,
+}
+
+impl Outlet {
+    /// The same outlet on the same day: a copy of the file, not a second outlet.
+    pub fn same_as(&self, other: &Outlet) -> bool {
+        let key = |o: &Outlet| o.source.as_deref().map(|s| s.trim().to_lowercase());
+        key(self) == key(other) && self.published == other.published
+    }
+
+    /// "AP 2025-03-01", "AP", "? 2025-03-01".
+    pub fn label(&self) -> String {
+        match (&self.source, self.published) {
+            (Some(s), Some(d)) => format!("{s} {d}"),
+            (Some(s), None) => s.clone(),
+            (None, Some(d)) => format!("? {d}"),
+            (None, None) => "?".to_string(),
+        }
+    }
+}
+
+impl ClaimRecord {
+    /// Every outlet that carried the claim's article (at least the article's own).
+    pub fn all_outlets(&self) -> Vec<Outlet> {
+        if self.outlets.is_empty() {
+            vec![Outlet { source: self.source.clone(), published: self.published, doc: self.doc.clone() }]
+        } else {
+            self.outlets.clone()
+        }
+    }
+
+    /// The outlets as one cell: "AP 2025-03-01; Daily Post 2025-03-02" (empty when the
+    /// article had one outlet only).
+    pub fn outlets_cell(&self) -> String {
+        self.outlets.iter().map(Outlet::label).collect::<Vec<_>>().join("; ")
+    }
 }
 
 impl ClaimRecord {
@@ -49,24 +100,56 @@ impl ClaimRecord {
             article_id: article.id.clone(),
             source: article.source.clone(),
             published: article.published,
+            outlets: Vec::new(),
         }
     }
 }
 
+/// Index errors, each one line naming the index folder. Only [`IndexError::Corrupt`] means
+/// the index itself is damaged; none of them advises deleting anything.
 #[derive(Debug, thiserror::Error)]
 pub enum IndexError {
-    #[error("no index at {0}: run `crosscheck ingest` first")]
+    #[error("no index at {}: run `crosscheck ingest` first", show(.0))]
     Missing(PathBuf),
-    #[error("index at {0} is locked by another crosscheck process")]
+    #[error("{} is not a crosscheck index: it holds {what}; nothing was written there (give --index a new or empty folder)", show(.path))]
+    NotAnIndex { path: PathBuf, what: String },
+    #[error("index at {} is locked by another crosscheck process", show(.0))]
     Locked(PathBuf),
-    #[error("index at {path} cannot be opened ({reason}); remove the folder and run `crosscheck ingest` again")]
+    #[error("index at {} is damaged: {reason}; nothing was changed (`crosscheck verify` lists the damage; restore the folder from a backup, or ingest the articles into a new index folder)", show(.path))]
     Corrupt { path: PathBuf, reason: String },
-    #[error("index at {path}: {reason}")]
+    #[error("index at {}: {reason}", show(.path))]
     Io { path: PathBuf, reason: String },
+    #[error("index at {} was built with {built}; this run has {now}: claims would not match (give the same --lexicon files, or ingest into a new index folder)", show(.path))]
+    LexiconMismatch { path: PathBuf, built: String, now: String },
     #[error("invalid query {query:?}: {reason}")]
     Query { query: String, reason: String },
-    #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+    /// (Not a `source`: the message already says what tantivy said, once.)
+    #[error("index error: {}", health::describe(.0).1)]
+    Tantivy(tantivy::TantivyError),
+}
+
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        IndexError::Tantivy(e)
+    }
+}
+
+impl IndexError {
+    /// A tantivy error met while using the index at `path`, as one line naming the folder.
+    pub fn at(path: &Path, e: tantivy::TantivyError) -> IndexError {
+        match e {
+            tantivy::TantivyError::LockFailure(..) => IndexError::Locked(path.to_path_buf()),
+            e => match health::describe(&e) {
+                (true, reason) => IndexError::Corrupt { path: path.to_path_buf(), reason },
+                (false, reason) => IndexError::Io { path: path.to_path_buf(), reason },
+            },
+        }
+    }
+
+    /// The index is damaged (as opposed to missing, locked or unreadable for another reason).
+    pub fn is_corrupt(&self) -> bool {
+        matches!(self, IndexError::Corrupt { .. })
+    }
 }
 
 pub type Result<T> = std::result::Result<T, IndexError>;
@@ -86,6 +169,8 @@ pub struct IngestSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub skipped: usize,
+    /// Copies of indexed articles from another outlet, recorded as that article's outlets.
+    pub copies: usize,
     pub claims: usize,
     pub seconds: f64,
 }
@@ -112,6 +197,8 @@ pub struct SearchHit {
     /// Snippet text, and the byte ranges of matched words in it.
     pub snippet: String,
     pub highlights: Vec<(usize, usize)>,
+    /// Every outlet that ran the article, when more than one did.
+    pub outlets: Vec<Outlet>,
 }
 
 /// Filters for listing stored claims; empty = all.
@@ -217,6 +304,8 @@ pub struct CrossIndex {
     index: Index,
     fields: Fields,
     reader: IndexReader,
+    /// Stored records that failed to parse: count and first messages (see `take_damaged`).
+    damaged: std::sync::Mutex<(usize, Vec<String>)>,
 }
 
 fn date_key(d: Date) -> i64 {
@@ -224,35 +313,53 @@ fn date_key(d: Date) -> i64 {
 }
 
 impl CrossIndex {
-    /// Open an existing index for reading.
+    /// Open an existing index for reading. Needs no write access to the folder.
     pub fn open(dir: &Path) -> Result<Self> {
-        if !dir.join("meta.json").exists() {
-            return Err(IndexError::Missing(dir.to_path_buf()));
-        }
-        let index = Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        Self::from_index(dir, index)
+        Self::open_with(dir, false)
     }
 
     /// Open an existing index for one pass over every stored claim (`discrepancies`): the
     /// document stores are read block by block instead of mapped (see [`scan_dir`]), so the
     /// memory in use is the claims loaded, not the whole store as well.
     pub fn open_scan(dir: &Path) -> Result<Self> {
-        if !dir.join("meta.json").exists() {
-            return Err(IndexError::Missing(dir.to_path_buf()));
-        }
+        Self::open_with(dir, true)
+    }
+
+    fn open_with(dir: &Path, scan: bool) -> Result<Self> {
+        Self::check_folder(dir)?;
         let corrupt = |reason: String| IndexError::Corrupt { path: dir.to_path_buf(), reason };
-        let directory = scan_dir::ScanDirectory::open(dir).map_err(corrupt)?;
-        let index = Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
+        let directory = if scan { scan_dir::ScanDirectory::open(dir) } else { scan_dir::ScanDirectory::open_mapped(dir) };
+        let directory = directory.map_err(|reason| IndexError::Io { path: dir.to_path_buf(), reason })?;
+        let index = Index::open(directory).map_err(|e| match e {
+            // meta.json that does not parse.
+            tantivy::TantivyError::DeserializeError(_) => corrupt("meta.json cannot be read".into()),
+            e => IndexError::at(dir, e),
+        })?;
         Self::from_index(dir, index)
     }
 
-    /// Open the index in `dir`, creating the folder and an empty index when absent.
+    /// An index must have its meta.json; say what the folder holds when it does not.
+    fn check_folder(dir: &Path) -> Result<()> {
+        let state = health::folder_state(dir).map_err(|e| IndexError::Io { path: dir.to_path_buf(), reason: e.to_string() })?;
+        match state {
+            FolderState::Index => Ok(()),
+            FolderState::Empty => Err(IndexError::Missing(dir.to_path_buf())),
+            FolderState::IndexWithoutMeta(names) => Err(IndexError::Corrupt {
+                path: dir.to_path_buf(),
+                reason: format!("meta.json is missing, but the folder holds index files ({})", health::list_names(&names)),
+            }),
+            FolderState::Other(names) => Err(IndexError::NotAnIndex { path: dir.to_path_buf(), what: health::list_names(&names) }),
+        }
+    }
+
+    /// Open the index in `dir`, creating the folder and an empty index when the folder is
+    /// absent or empty. A folder holding anything else (index files without meta.json, the
+    /// user's own files) is left untouched and reported.
     pub fn create_or_open(dir: &Path) -> Result<Self> {
-        if dir.join("meta.json").exists() {
-            return Self::open(dir);
+        match Self::check_folder(dir) {
+            Ok(()) => return Self::open(dir),
+            Err(IndexError::Missing(_)) => {}
+            Err(e) => return Err(e),
         }
         std::fs::create_dir_all(dir).map_err(|e| IndexError::Io {
             path: dir.to_path_buf(),
@@ -260,8 +367,9 @@ impl CrossIndex {
         })?;
         let index = Index::create_in_dir(dir, schema::build()).map_err(|e| IndexError::Io {
             path: dir.to_path_buf(),
-            reason: e.to_string(),
+            reason: health::describe(&e).1,
         })?;
+        health::share_files(dir);
         Self::from_index(dir, index)
     }
 
@@ -275,33 +383,94 @@ impl CrossIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e: tantivy::TantivyError| IndexError::Corrupt {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
-        Ok(CrossIndex { path: dir.to_path_buf(), index, fields, reader })
+            .map_err(|e: tantivy::TantivyError| IndexError::at(dir, e))?;
+        Ok(CrossIndex { path: dir.to_path_buf(), index, fields, reader, damaged: Default::default() })
+    }
+
+    /// The index folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What the index was built with (`None` for an index made before this was recorded).
+    pub fn build_info(&self) -> Option<std::result::Result<BuildInfo, String>> {
+        BuildInfo::read(&self.path)
+    }
+
+    /// Refuse to mix claims extracted with another lexicon into, or against, this index.
+    /// Records `now` when the index does not say yet and holds no article.
+    pub fn check_lexicon(&self, now: &BuildInfo) -> Result<()> {
+        match self.build_info() {
+            Some(Ok(built)) if !built.same_lexicon(now) => Err(IndexError::LexiconMismatch {
+                path: self.path.clone(),
+                built: built.describe_lexicon(),
+                now: now.describe_lexicon(),
+            }),
+            Some(_) => Ok(()),
+            None => Ok(()),
+        }
+    }
+
+    /// Record what a writer builds the index with, when the index has no record yet and is
+    /// empty (an older index's lexicon is unknown and stays so).
+    pub fn record_build(&self, now: &BuildInfo) -> Result<()> {
+        if self.build_info().is_none() && self.article_count()? == 0 {
+            now.write(&self.path).map_err(|e| IndexError::Io { path: self.path.clone(), reason: e.to_string() })?;
+            health::share_files(&self.path);
+        }
+        Ok(())
+    }
+
+    /// Stored claim records that could not be read by the loads so far: how many, and the
+    /// first few messages. Taken (reset) by the call.
+    pub fn take_damaged(&self) -> (usize, Vec<String>) {
+        match self.damaged.lock() {
+            Ok(mut d) => std::mem::take(&mut *d),
+            Err(_) => (0, Vec::new()),
+        }
+    }
+
+    fn note_damaged(&self, message: String) {
+        if let Ok(mut d) = self.damaged.lock() {
+            d.0 += 1;
+            if d.1.len() < 3 {
+                d.1.push(message);
+            }
+        }
+    }
+
+    fn fail(&self, e: tantivy::TantivyError) -> IndexError {
+        IndexError::at(&self.path, e)
     }
 
     /// Start writing. Fails with [`IndexError::Locked`] when another process writes.
     pub fn writer(&self) -> Result<Ingester<'_>> {
+        // Writing over a damaged index would bury the damage under new commits.
+        let damaged = self.index.validate_checksum().map_err(|e| self.fail(e))?;
+        if !damaged.is_empty() {
+            let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            return Err(IndexError::Corrupt { path: self.path.clone(), reason: format!("{} fail their checksum", health::list_names(&names)) });
+        }
         let writer: IndexWriter = self
             .index
             .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET)
             .map_err(|e| match e {
                 tantivy::TantivyError::LockFailure(..) => IndexError::Locked(self.path.clone()),
-                other => IndexError::Tantivy(other),
+                e => self.fail(e),
             })?;
         Ok(Ingester {
             ix: self,
             writer,
             seen: HashSet::new(),
+            copies: Default::default(),
             pending: 0,
             summary: IngestSummary::default(),
         })
     }
 
     fn count(&self, q: &dyn Query) -> Result<usize> {
-        Ok(self.reader.searcher().search(q, &Count)?)
+        self.reader.searcher().search(q, &Count).map_err(|e| self.fail(e))
     }
 
     fn kind_query(&self, kind: &str) -> Box<dyn Query> {
@@ -340,12 +509,14 @@ impl CrossIndex {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(q.limit.max(1)).order_by_score())?;
-        let mut snippets = SnippetGenerator::create(&searcher, user.as_ref(), f.body)?;
+        // Never more than there are documents: a huge --limit must not allocate for itself.
+        let limit = q.limit.clamp(1, (searcher.num_docs() as usize).max(1));
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()).map_err(|e| self.fail(e))?;
+        let mut snippets = SnippetGenerator::create(&searcher, user.as_ref(), f.body).map_err(|e| self.fail(e))?;
         snippets.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(top.len());
         for (rank, (score, addr)) in top.into_iter().enumerate() {
-            let d: TantivyDocument = searcher.doc(addr)?;
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.fail(e))?;
             let snip = snippets.snippet_from_doc(&d);
             hits.push(SearchHit {
                 rank: rank + 1,
@@ -356,6 +527,7 @@ impl CrossIndex {
                 title: text_of(&d, f.title),
                 snippet: snip.fragment().replace(['\n', '\r'], " "),
                 highlights: snip.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+                outlets: f.outlets.and_then(|o| text_of(&d, o)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),
             });
         }
         Ok(hits)
@@ -394,7 +566,7 @@ impl CrossIndex {
             clauses.push((Occur::Must, self.source_query(s)));
         }
         let searcher = self.reader.searcher();
-        let mut addrs: Vec<DocAddress> = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?.into_iter().collect();
+        let mut addrs: Vec<DocAddress> = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).map_err(|e| self.fail(e))?.into_iter().collect();
         addrs.sort();
         let mut out = self.load_records(&addrs)?;
         if let Some(q) = &sentence_query {
@@ -431,11 +603,12 @@ impl CrossIndex {
     fn load_chunk(&self, searcher: &tantivy::Searcher, addrs: &[DocAddress]) -> Result<Vec<ClaimRecord>> {
         let mut out = Vec::with_capacity(addrs.len());
         for &addr in addrs {
-            let d: TantivyDocument = searcher.doc(addr)?;
-            if let Some(json) = text_of(&d, self.fields.record) {
-                if let Ok(rec) = serde_json::from_str::<ClaimRecord>(&json) {
-                    out.push(rec);
-                }
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.fail(e))?;
+            let doc = text_of(&d, self.fields.doc).unwrap_or_default();
+            match text_of(&d, self.fields.record).map(|json| serde_json::from_str::<ClaimRecord>(&json)) {
+                Some(Ok(rec)) => out.push(rec),
+                Some(Err(e)) => self.note_damaged(format!("a claim of {} (segment {}, document {}): {e}", crate::corpus::one_line(&doc), addr.segment_ord, addr.doc_id)),
+                None => self.note_damaged(format!("a claim of {} (segment {}, document {}): no stored record", crate::corpus::one_line(&doc), addr.segment_ord, addr.doc_id)),
             }
         }
         Ok(out)
@@ -472,7 +645,7 @@ impl CrossIndex {
             }
         });
         let searcher = self.reader.searcher();
-        let top = searcher.search(query.as_ref(), &ranking)?;
+        let top = searcher.search(query.as_ref(), &ranking).map_err(|e| self.fail(e))?;
         let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
         self.load_records(&addrs)
     }
@@ -499,6 +672,9 @@ pub struct Ingester<'a> {
     writer: IndexWriter,
     /// Article ids added in this run (the reader does not see uncommitted work).
     seen: HashSet<String>,
+    /// Copies of indexed articles from other outlets, by article id: recorded as outlets of
+    /// that article right after the next commit (when the article can be read back).
+    copies: std::collections::BTreeMap<String, Vec<Outlet>>,
     pending: usize,
     summary: IngestSummary,
 }
@@ -509,17 +685,23 @@ impl Ingester<'_> {
         let f = &self.ix.fields;
         let key = format!("{}\u{1f}{}", article.doc, article.id);
         let key_q = TermQuery::new(Term::from_field_text(f.key, &key), IndexRecordOption::Basic);
-        if self.seen.contains(&article.id) || self.ix.count(&key_q)? > 0 {
+        if self.ix.count(&key_q)? > 0 {
             self.summary.unchanged += 1;
+            return Ok(IngestStatus::Unchanged);
+        }
+        // The same content under another path is one article, not two; but when another
+        // outlet (or the same one on another day) ran it, that outlet is kept with it.
+        let copy = || Outlet { source: article.source.clone(), published: article.published, doc: article.doc.clone() };
+        if self.seen.contains(&article.id) {
+            self.copies.entry(article.id.clone()).or_default().push(copy());
             return Ok(IngestStatus::Unchanged);
         }
         let doc_term = Term::from_field_text(f.doc, &article.doc);
         let existed = self.ix.count(&TermQuery::new(doc_term.clone(), IndexRecordOption::Basic))? > 0;
         if !existed {
-            // The same content under another path is one article, not two.
             let id_q = TermQuery::new(Term::from_field_text(f.id, &article.id), IndexRecordOption::Basic);
             if self.ix.count(&id_q)? > 0 {
-                self.summary.unchanged += 1;
+                self.copies.entry(article.id.clone()).or_default().push(copy());
                 return Ok(IngestStatus::Unchanged);
             }
         } else {
@@ -545,23 +727,118 @@ impl Ingester<'_> {
         Ok(status)
     }
 
+    /// Delete the committed articles (and their claims) whose doc `gone` says is gone;
+    /// returns how many. Part of this run's commit.
+    pub fn prune(&mut self, mut gone: impl FnMut(&str) -> bool) -> Result<usize> {
+        let f = self.ix.fields;
+        let searcher = self.ix.reader.searcher();
+        let addrs = searcher.search(self.ix.kind_query("article").as_ref(), &DocSetCollector).map_err(|e| self.ix.fail(e))?;
+        let mut docs: Vec<String> = Vec::new();
+        for addr in addrs {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.ix.fail(e))?;
+            if let Some(doc) = text_of(&d, f.doc) {
+                docs.push(doc);
+            }
+        }
+        docs.sort();
+        docs.dedup();
+        let mut n = 0;
+        for doc in docs.iter().filter(|d| gone(d)) {
+            self.writer.delete_term(Term::from_field_text(f.doc, doc));
+            n += 1;
+        }
+        Ok(n)
+    }
+
     /// Count an input that could not be loaded.
     pub fn skipped(&mut self, n: usize) {
         self.summary.skipped += n;
     }
 
     fn commit_batch(&mut self) -> Result<()> {
-        self.writer.commit()?;
-        self.ix.reader.reload()?;
+        self.writer.commit().map_err(|e| self.ix.fail(e))?;
+        self.ix.reader.reload().map_err(|e| self.ix.fail(e))?;
+        if !self.copies.is_empty() && self.record_copies()? {
+            self.writer.commit().map_err(|e| self.ix.fail(e))?;
+            self.ix.reader.reload().map_err(|e| self.ix.fail(e))?;
+        }
+        health::share_files(&self.ix.path);
         self.pending = 0;
         Ok(())
+    }
+
+    /// Add the outlets of queued copies to their (committed) articles: the article and its
+    /// claims are written again with the longer outlet list. True when anything changed.
+    fn record_copies(&mut self) -> Result<bool> {
+        let ix = self.ix;
+        let f = ix.fields;
+        let searcher = ix.reader.searcher();
+        let mut changed = false;
+        for (id, copies) in std::mem::take(&mut self.copies) {
+            let id_q = TermQuery::new(Term::from_field_text(f.id, &id), IndexRecordOption::Basic);
+            let top = searcher.search(&id_q, &TopDocs::with_limit(1).order_by_score()).map_err(|e| ix.fail(e))?;
+            let Some(&(_, addr)) = top.first() else {
+                self.summary.unchanged += copies.len();
+                continue;
+            };
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| ix.fail(e))?;
+            let doc = text_of(&d, f.doc).unwrap_or_default();
+            let published = text_of(&d, f.published_s).and_then(|s| s.parse::<Date>().ok());
+            let primary = Outlet { source: text_of(&d, f.source), published, doc: doc.clone() };
+            let mut outlets: Vec<Outlet> = f
+                .outlets
+                .and_then(|o| text_of(&d, o))
+                .and_then(|json| serde_json::from_str(&json).ok())
+                .unwrap_or_else(|| vec![primary.clone()]);
+            let before = outlets.len();
+            for c in copies {
+                if outlets.iter().any(|o| o.same_as(&c)) {
+                    self.summary.unchanged += 1;
+                } else {
+                    outlets.push(c);
+                    self.summary.copies += 1;
+                }
+            }
+            if outlets.len() == before {
+                continue;
+            }
+            let doc_term = Term::from_field_text(f.doc, &doc);
+            let claims_q = BooleanQuery::new(vec![
+                (Occur::Must, Box::new(TermQuery::new(doc_term.clone(), IndexRecordOption::Basic)) as Box<dyn Query>),
+                (Occur::Must, ix.kind_query("claim")),
+            ]);
+            let mut addrs: Vec<DocAddress> = searcher.search(&claims_q, &DocSetCollector).map_err(|e| ix.fail(e))?.into_iter().collect();
+            addrs.sort();
+            let records = ix.load_records(&addrs)?;
+            let article = Article {
+                id: id.clone(),
+                doc: doc.clone(),
+                title: text_of(&d, f.title),
+                source: primary.source.clone(),
+                published,
+                url: text_of(&d, f.url),
+                text: text_of(&d, f.body).unwrap_or_default(),
+                offsets: crate::corpus::OffsetMap::identity(0),
+            };
+            self.writer.delete_term(doc_term);
+            let key = format!("{doc}\u{1f}{id}");
+            self.writer.add_document(schema::article_doc_with_outlets(&f, &article, &key, &outlets)).map_err(|e| ix.fail(e))?;
+            for mut r in records {
+                r.outlets = outlets.clone();
+                self.writer.add_document(schema::claim_doc(&f, &r)).map_err(|e| ix.fail(e))?;
+            }
+            changed = true;
+        }
+        Ok(changed)
     }
 
     /// Make everything added visible, atomically, and wait for merges.
     pub fn commit(mut self) -> Result<IngestSummary> {
         self.commit_batch()?;
-        self.writer.wait_merging_threads()?;
-        self.ix.reader.reload()?;
+        let ix = self.ix;
+        self.writer.wait_merging_threads().map_err(|e| ix.fail(e))?;
+        ix.reader.reload().map_err(|e| ix.fail(e))?;
+        health::share_files(&ix.path);
         Ok(self.summary)
     }
 }
