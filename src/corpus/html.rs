@@ -108,7 +108,7 @@ fn region(events: &[Ev]) -> (usize, usize) {
     let mut best: Option<(usize, usize, usize)> = None; // (from, to, bytes)
     let mut open: Option<(usize, usize)> = None; // (event, byte)
     let mut depth = 0usize;
-    let mut first = |name: &str| -> Option<(usize, usize)> {
+    let first = |name: &str| -> Option<(usize, usize)> {
         let start = events.iter().position(|e| matches!(e, Ev::Start { name: n, .. } if n == name))?;
         let end = events[start..].iter().position(|e| matches!(e, Ev::End { name: n } if n == name)).map_or(events.len(), |p| start + p + 1);
         Some((start, end))

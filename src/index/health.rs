@@ -60,11 +60,21 @@ pub fn folder_state(dir: &Path) -> std::io::Result<FolderState> {
     }
 }
 
-/// "3 files (a.txt, b.txt, c.txt)": a short list for a one-line message.
+/// "a.txt, b.txt, c.txt and 4 more": a short list for a one-line message.
 pub fn list_names(names: &[String]) -> String {
     let shown: Vec<String> = names.iter().take(3).map(|n| crate::corpus::one_line(n).into_owned()).collect();
-    let more = if names.len() > 3 { format!(", and {} more", names.len() - 3) } else { String::new() };
-    format!("{} {} ({}{more})", names.len(), if names.len() == 1 { "entry" } else { "entries" }, shown.join(", "))
+    let more = if names.len() > 3 { format!(" and {} more", names.len() - 3) } else { String::new() };
+    format!("{}{more}", shown.join(", "))
+}
+
+/// "1 entry" / "7 entries".
+pub fn entries(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "entry" } else { "entries" })
+}
+
+/// "1 file" / "7 files".
+pub fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The lexicon files an index was built with (the built-in vocabulary is part of the binary).
@@ -156,7 +166,11 @@ pub fn describe(e: &tantivy::TantivyError) -> (bool, String) {
                 (io_damage(io_error), format!("cannot read {}: {}", show(filepath), first_clause(&io_error.to_string())))
             }
         }
-        T::IoError(io) => (io_damage(io), first_clause(&io.to_string())),
+        T::IoError(io) if io.kind() == std::io::ErrorKind::PermissionDenied => (false, format!("permission denied ({})", first_clause(&io.to_string()))),
+        // An error of the system (disk full, read-only, I/O) is not damage in the index.
+        T::IoError(io) if io.raw_os_error().is_some() => (false, first_clause(&io.to_string())),
+        // One made by the library while decoding: the bytes are damaged (a corrupt store).
+        T::IoError(io) => (true, format!("stored data cannot be decoded ({})", first_clause(&io.to_string()))),
         T::IncompatibleIndex(_) => (true, "made by an incompatible version of the index library".to_string()),
         T::DeserializeError(_) => (true, "a file could not be decoded".to_string()),
         T::LockFailure(..) => (false, "locked by another crosscheck process".to_string()),

@@ -346,9 +346,12 @@ impl CrossIndex {
             FolderState::Empty => Err(IndexError::Missing(dir.to_path_buf())),
             FolderState::IndexWithoutMeta(names) => Err(IndexError::Corrupt {
                 path: dir.to_path_buf(),
-                reason: format!("meta.json is missing, but the folder holds index files ({})", health::list_names(&names)),
+                reason: format!("meta.json is missing, though the folder holds index files ({}: {})", health::entries(names.len()), health::list_names(&names)),
             }),
-            FolderState::Other(names) => Err(IndexError::NotAnIndex { path: dir.to_path_buf(), what: health::list_names(&names) }),
+            FolderState::Other(names) => Err(IndexError::NotAnIndex {
+                path: dir.to_path_buf(),
+                what: format!("{}: {}", health::entries(names.len()), health::list_names(&names)),
+            }),
         }
     }
 
@@ -450,7 +453,8 @@ impl CrossIndex {
         if !damaged.is_empty() {
             let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
             names.sort();
-            return Err(IndexError::Corrupt { path: self.path.clone(), reason: format!("{} fail their checksum", health::list_names(&names)) });
+            let what = if names.len() == 1 { format!("file {} fails its checksum", names[0]) } else { format!("{} fail their checksums ({})", health::count(names.len(), "file"), health::list_names(&names)) };
+            return Err(IndexError::Corrupt { path: self.path.clone(), reason: what });
         }
         let writer: IndexWriter = self
             .index
