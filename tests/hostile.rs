@@ -356,6 +356,7 @@ fn another_user_can_read_the_index() {
     let (code, _, err) = output(c);
     assert_eq!(code, 2);
     assert!(err.lines().count() == 1 && !err.contains("remove") && !err.contains("damaged"), "{err}");
+    assert!(err.contains("cannot write") && !err.contains("locked"), "{err}");
 }
 
 /// Overwrite bytes in the middle of the largest file with the given extension.

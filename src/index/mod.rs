@@ -138,7 +138,7 @@ impl IndexError {
     /// A tantivy error met while using the index at `path`, as one line naming the folder.
     pub fn at(path: &Path, e: tantivy::TantivyError) -> IndexError {
         match e {
-            tantivy::TantivyError::LockFailure(..) => IndexError::Locked(path.to_path_buf()),
+            tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => IndexError::Locked(path.to_path_buf()),
             e => match health::describe(&e) {
                 (true, reason) => IndexError::Corrupt { path: path.to_path_buf(), reason },
                 (false, reason) => IndexError::Io { path: path.to_path_buf(), reason },
@@ -460,6 +460,10 @@ impl CrossIndex {
             .index
             .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET)
             .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(io), _) => IndexError::Io {
+                    path: self.path.clone(),
+                    reason: format!("cannot write here ({io}); reading commands work without write access"),
+                },
                 tantivy::TantivyError::LockFailure(..) => IndexError::Locked(self.path.clone()),
                 e => self.fail(e),
             })?;
