@@ -111,7 +111,7 @@ fn syndicated_copy_keeps_every_outlet() {
     cmd.args(["ingest", "news"]);
     let (code, _, err) = run(cmd);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("1 added"), "{err}");
+    assert!(err.contains("1 added") && err.contains("1 copy kept as another outlet"), "{err}");
     let mut cmd = cc(d.path());
     cmd.args(["claims", "--format", "jsonl"]);
     let (_, out, _) = run(cmd);

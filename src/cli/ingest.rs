@@ -135,8 +135,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let mut summary = writer.commit()?;
     summary.seconds = started.elapsed().as_secs_f64();
     let pruned = if args.prune { format!(", {pruned} pruned") } else { String::new() };
+    let copies = match summary.copies {
+        0 => String::new(),
+        1 => ", 1 copy kept as another outlet of its article".to_string(),
+        n => format!(", {n} copies kept as other outlets of their articles"),
+    };
     eprintln!(
-        "ingested {} files into {}: {} added, {} updated, {} unchanged, {} skipped{pruned}; {} claims; {:.2} s",
+        "ingested {} files into {}: {} added, {} updated, {} unchanged{copies}, {} skipped{pruned}; {} claims; {:.2} s",
         files.len() + usize::from(stdin_bytes > 0),
         corpus::one_line(&global.index.display().to_string()),
         summary.added,

@@ -51,10 +51,11 @@ pub struct Outlet {
 }
 
 impl Outlet {
-    /// The same outlet on the same day: a copy of the file, not a second outlet.
+    /// The same outlet (case-folded): a copy of the file, or the outlet running its own text
+    /// again, which is not a second outlet (its first date is kept).
     pub fn same_as(&self, other: &Outlet) -> bool {
         let key = |o: &Outlet| o.source.as_deref().map(|s| s.trim().to_lowercase());
-        key(self) == key(other) && self.published == other.published
+        key(self) == key(other)
     }
 
     /// "AP 2025-03-01", "AP", "? 2025-03-01".
