@@ -154,9 +154,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     Ok(if errors > 0 { Outcome::Partial } else { Outcome::Ok })
 }
 
+/// Records read from standard input, and how many bytes they came in.
+type StdinRecords = (corpus::FileLoad, u64);
+
 /// `-` among the paths: standard input holds either JSON Lines records (loaded here, with
 /// their size) or a list of paths (added to the others).
-fn stdin_input(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Option<(corpus::FileLoad, u64)>)> {
+fn stdin_input(paths: &[PathBuf]) -> anyhow::Result<(Vec<PathBuf>, Option<StdinRecords>)> {
     if !paths.iter().any(|p| p.as_os_str() == "-") {
         return Ok((paths.to_vec(), None));
     }

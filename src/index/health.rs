@@ -256,6 +256,53 @@ pub fn share_files(dir: &Path) {
 pub fn share_files(_dir: &Path) {}
 
 impl super::CrossIndex {
+    /// What the index was built with (`None` for an index made before this was recorded).
+    pub fn build_info(&self) -> Option<std::result::Result<BuildInfo, String>> {
+        BuildInfo::read(&self.path)
+    }
+
+    /// Refuse to mix claims extracted with another lexicon into, or against, this index.
+    /// Records `now` when the index does not say yet and holds no article.
+    pub fn check_lexicon(&self, now: &BuildInfo) -> super::Result<()> {
+        match self.build_info() {
+            Some(Ok(built)) if !built.same_lexicon(now) => Err(super::IndexError::LexiconMismatch {
+                path: self.path.clone(),
+                built: built.describe_lexicon(),
+                now: now.describe_lexicon(),
+            }),
+            Some(_) => Ok(()),
+            None => Ok(()),
+        }
+    }
+
+    /// Record what a writer builds the index with, when the index has no record yet and is
+    /// empty (an older index's lexicon is unknown and stays so).
+    pub fn record_build(&self, now: &BuildInfo) -> super::Result<()> {
+        if self.build_info().is_none() && self.article_count()? == 0 {
+            now.write(&self.path).map_err(|e| super::IndexError::Io { path: self.path.clone(), reason: e.to_string() })?;
+            share_files(&self.path);
+        }
+        Ok(())
+    }
+
+    /// Stored claim records that could not be read by the loads so far: how many, and the
+    /// first few messages. Taken (reset) by the call.
+    pub fn take_damaged(&self) -> (usize, Vec<String>) {
+        match self.damaged.lock() {
+            Ok(mut d) => std::mem::take(&mut *d),
+            Err(_) => (0, Vec::new()),
+        }
+    }
+
+    pub(super) fn note_damaged(&self, message: String) {
+        if let Ok(mut d) = self.damaged.lock() {
+            d.0 += 1;
+            if d.1.len() < 3 {
+                d.1.push(message);
+            }
+        }
+    }
+
     /// Read every stored document of every segment and check every file's checksum; say what
     /// is damaged. Fails only when there is no index to check (missing, not an index,
     /// unreadable for permissions).

@@ -7,18 +7,22 @@
 //! old article and claim documents are deleted and the new version added in the same commit.
 
 mod health;
+mod record;
 mod schema;
+mod writer;
 mod scan_dir;
 mod sentence_filter;
 
 pub use health::{folder_state, BuildInfo, FolderState, LexiconFile, Stats, VerifyReport, BUILD_FILE};
 use health::show;
+pub use record::{ClaimRecord, Outlet};
+pub use writer::Ingester;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
 use jiff::civil::Date;
 use schema::Fields;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -26,85 +30,6 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, QueryParser, RangeQue
 use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
-
-/// A claim as stored, joined with what is known of its article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClaimRecord {
-    pub claim: Claim,
-    /// The article's `doc` (path as given at ingest).
-    pub doc: String,
-    pub article_id: String,
-    pub source: Option<String>,
-    pub published: Option<Date>,
-    /// Every outlet that carried the article's text (syndicated copies), the article's own
-    /// first; empty when only one did (then `source`/`published`/`doc` say it all).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub outlets: Vec<Outlet>,
-}
-
-/// One outlet that ran an article: who, when, and the file it came in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Outlet {
-    pub source: Option<String>,
-    pub published: Option<Date>,
-    pub doc: String,
-}
-
-impl Outlet {
-    /// The same outlet (case-folded): a copy of the file, or the outlet running its own text
-    /// again, which is not a second outlet (its first date is kept).
-    pub fn same_as(&self, other: &Outlet) -> bool {
-        let key = |o: &Outlet| o.source.as_deref().map(|s| s.trim().to_lowercase());
-        key(self) == key(other)
-    }
-
-    /// "AP 2025-03-01", "AP", "? 2025-03-01".
-    pub fn label(&self) -> String {
-        match (&self.source, self.published) {
-            (Some(s), Some(d)) => format!("{s} {d}"),
-            (Some(s), None) => s.clone(),
-            (None, Some(d)) => format!("? {d}"),
-            (None, None) => "?".to_string(),
-        }
-    }
-}
-
-impl ClaimRecord {
-    /// Every outlet that carried the claim's article (at least the article's own).
-    pub fn all_outlets(&self) -> Vec<Outlet> {
-        if self.outlets.is_empty() {
-            vec![Outlet { source: self.source.clone(), published: self.published, doc: self.doc.clone() }]
-        } else {
-            self.outlets.clone()
-        }
-    }
-
-    /// The outlets as one cell: "AP 2025-03-01; Daily Post 2025-03-02" (empty when the
-    /// article had one outlet only).
-    pub fn outlets_cell(&self) -> String {
-        self.outlets.iter().map(Outlet::label).collect::<Vec<_>>().join("; ")
-    }
-}
-
-impl ClaimRecord {
-    /// Join a claim with its article, mapping the claim's spans from text offsets to file
-    /// byte offsets.
-    pub fn from_article(article: &Article, mut claim: Claim) -> Self {
-        let map = &article.offsets;
-        claim.quantity.start = map.to_file(claim.quantity.start);
-        claim.quantity.end = map.to_file(claim.quantity.end);
-        claim.sentence_start = map.to_file(claim.sentence_start);
-        claim.sentence_end = map.to_file(claim.sentence_end);
-        ClaimRecord {
-            claim,
-            doc: article.doc.clone(),
-            article_id: article.id.clone(),
-            source: article.source.clone(),
-            published: article.published,
-            outlets: Vec::new(),
-        }
-    }
-}
 
 /// Index errors, each one line naming the index folder. Only [`IndexError::Corrupt`] means
 /// the index itself is damaged; none of them advises deleting anything.
@@ -396,54 +321,7 @@ impl CrossIndex {
         &self.path
     }
 
-    /// What the index was built with (`None` for an index made before this was recorded).
-    pub fn build_info(&self) -> Option<std::result::Result<BuildInfo, String>> {
-        BuildInfo::read(&self.path)
-    }
-
-    /// Refuse to mix claims extracted with another lexicon into, or against, this index.
-    /// Records `now` when the index does not say yet and holds no article.
-    pub fn check_lexicon(&self, now: &BuildInfo) -> Result<()> {
-        match self.build_info() {
-            Some(Ok(built)) if !built.same_lexicon(now) => Err(IndexError::LexiconMismatch {
-                path: self.path.clone(),
-                built: built.describe_lexicon(),
-                now: now.describe_lexicon(),
-            }),
-            Some(_) => Ok(()),
-            None => Ok(()),
-        }
-    }
-
-    /// Record what a writer builds the index with, when the index has no record yet and is
-    /// empty (an older index's lexicon is unknown and stays so).
-    pub fn record_build(&self, now: &BuildInfo) -> Result<()> {
-        if self.build_info().is_none() && self.article_count()? == 0 {
-            now.write(&self.path).map_err(|e| IndexError::Io { path: self.path.clone(), reason: e.to_string() })?;
-            health::share_files(&self.path);
-        }
-        Ok(())
-    }
-
-    /// Stored claim records that could not be read by the loads so far: how many, and the
-    /// first few messages. Taken (reset) by the call.
-    pub fn take_damaged(&self) -> (usize, Vec<String>) {
-        match self.damaged.lock() {
-            Ok(mut d) => std::mem::take(&mut *d),
-            Err(_) => (0, Vec::new()),
-        }
-    }
-
-    fn note_damaged(&self, message: String) {
-        if let Ok(mut d) = self.damaged.lock() {
-            d.0 += 1;
-            if d.1.len() < 3 {
-                d.1.push(message);
-            }
-        }
-    }
-
-    fn fail(&self, e: tantivy::TantivyError) -> IndexError {
+    pub(crate) fn fail(&self, e: tantivy::TantivyError) -> IndexError {
         IndexError::at(&self.path, e)
     }
 
@@ -670,186 +548,8 @@ impl CrossIndex {
     }
 }
 
-fn text_of(d: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+pub(crate) fn text_of(d: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     d.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
-}
-
-/// An open writer. Articles go in with [`Ingester::add`]; nothing is visible until
-/// [`Ingester::commit`].
-pub struct Ingester<'a> {
-    ix: &'a CrossIndex,
-    writer: IndexWriter,
-    /// Article ids added in this run (the reader does not see uncommitted work).
-    seen: HashSet<String>,
-    /// Copies of indexed articles from other outlets, by article id: recorded as outlets of
-    /// that article right after the next commit (when the article can be read back).
-    copies: std::collections::BTreeMap<String, Vec<Outlet>>,
-    pending: usize,
-    summary: IngestSummary,
-}
-
-impl Ingester<'_> {
-    /// Add one article with its claims (spans relative to `article.text`).
-    pub fn add(&mut self, article: &Article, claims: Vec<Claim>) -> Result<IngestStatus> {
-        let f = &self.ix.fields;
-        let key = format!("{}\u{1f}{}", article.doc, article.id);
-        let key_q = TermQuery::new(Term::from_field_text(f.key, &key), IndexRecordOption::Basic);
-        if self.ix.count(&key_q)? > 0 {
-            self.summary.unchanged += 1;
-            return Ok(IngestStatus::Unchanged);
-        }
-        // The same content under another path is one article, not two; but when another
-        // outlet (or the same one on another day) ran it, that outlet is kept with it.
-        let copy = || Outlet { source: article.source.clone(), published: article.published, doc: article.doc.clone() };
-        if self.seen.contains(&article.id) {
-            self.copies.entry(article.id.clone()).or_default().push(copy());
-            return Ok(IngestStatus::Unchanged);
-        }
-        let doc_term = Term::from_field_text(f.doc, &article.doc);
-        let existed = self.ix.count(&TermQuery::new(doc_term.clone(), IndexRecordOption::Basic))? > 0;
-        if !existed {
-            let id_q = TermQuery::new(Term::from_field_text(f.id, &article.id), IndexRecordOption::Basic);
-            if self.ix.count(&id_q)? > 0 {
-                self.copies.entry(article.id.clone()).or_default().push(copy());
-                return Ok(IngestStatus::Unchanged);
-            }
-        } else {
-            self.writer.delete_term(doc_term);
-        }
-        self.seen.insert(article.id.clone());
-        self.writer.add_document(schema::article_doc(f, article, &key))?;
-        for claim in claims {
-            let rec = ClaimRecord::from_article(article, claim);
-            self.writer.add_document(schema::claim_doc(f, &rec))?;
-            self.summary.claims += 1;
-        }
-        self.pending += 1;
-        if self.pending >= COMMIT_EVERY {
-            self.commit_batch()?;
-        }
-        let status = if existed { IngestStatus::Updated } else { IngestStatus::Added };
-        match status {
-            IngestStatus::Added => self.summary.added += 1,
-            IngestStatus::Updated => self.summary.updated += 1,
-            IngestStatus::Unchanged => {}
-        }
-        Ok(status)
-    }
-
-    /// Delete the committed articles (and their claims) whose doc `gone` says is gone;
-    /// returns how many. Part of this run's commit.
-    pub fn prune(&mut self, mut gone: impl FnMut(&str) -> bool) -> Result<usize> {
-        let f = self.ix.fields;
-        let searcher = self.ix.reader.searcher();
-        let addrs = searcher.search(self.ix.kind_query("article").as_ref(), &DocSetCollector).map_err(|e| self.ix.fail(e))?;
-        let mut docs: Vec<String> = Vec::new();
-        for addr in addrs {
-            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.ix.fail(e))?;
-            if let Some(doc) = text_of(&d, f.doc) {
-                docs.push(doc);
-            }
-        }
-        docs.sort();
-        docs.dedup();
-        let mut n = 0;
-        for doc in docs.iter().filter(|d| gone(d)) {
-            self.writer.delete_term(Term::from_field_text(f.doc, doc));
-            n += 1;
-        }
-        Ok(n)
-    }
-
-    /// Count an input that could not be loaded.
-    pub fn skipped(&mut self, n: usize) {
-        self.summary.skipped += n;
-    }
-
-    fn commit_batch(&mut self) -> Result<()> {
-        self.writer.commit().map_err(|e| self.ix.fail(e))?;
-        self.ix.reader.reload().map_err(|e| self.ix.fail(e))?;
-        if !self.copies.is_empty() && self.record_copies()? {
-            self.writer.commit().map_err(|e| self.ix.fail(e))?;
-            self.ix.reader.reload().map_err(|e| self.ix.fail(e))?;
-        }
-        health::share_files(&self.ix.path);
-        self.pending = 0;
-        Ok(())
-    }
-
-    /// Add the outlets of queued copies to their (committed) articles: the article and its
-    /// claims are written again with the longer outlet list. True when anything changed.
-    fn record_copies(&mut self) -> Result<bool> {
-        let ix = self.ix;
-        let f = ix.fields;
-        let searcher = ix.reader.searcher();
-        let mut changed = false;
-        for (id, copies) in std::mem::take(&mut self.copies) {
-            let id_q = TermQuery::new(Term::from_field_text(f.id, &id), IndexRecordOption::Basic);
-            let top = searcher.search(&id_q, &TopDocs::with_limit(1).order_by_score()).map_err(|e| ix.fail(e))?;
-            let Some(&(_, addr)) = top.first() else {
-                self.summary.unchanged += copies.len();
-                continue;
-            };
-            let d: TantivyDocument = searcher.doc(addr).map_err(|e| ix.fail(e))?;
-            let doc = text_of(&d, f.doc).unwrap_or_default();
-            let published = text_of(&d, f.published_s).and_then(|s| s.parse::<Date>().ok());
-            let primary = Outlet { source: text_of(&d, f.source), published, doc: doc.clone() };
-            let mut outlets: Vec<Outlet> = f
-                .outlets
-                .and_then(|o| text_of(&d, o))
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .unwrap_or_else(|| vec![primary.clone()]);
-            let before = outlets.len();
-            for c in copies {
-                if outlets.iter().any(|o| o.same_as(&c)) {
-                    self.summary.unchanged += 1;
-                } else {
-                    outlets.push(c);
-                    self.summary.copies += 1;
-                }
-            }
-            if outlets.len() == before {
-                continue;
-            }
-            let doc_term = Term::from_field_text(f.doc, &doc);
-            let claims_q = BooleanQuery::new(vec![
-                (Occur::Must, Box::new(TermQuery::new(doc_term.clone(), IndexRecordOption::Basic)) as Box<dyn Query>),
-                (Occur::Must, ix.kind_query("claim")),
-            ]);
-            let mut addrs: Vec<DocAddress> = searcher.search(&claims_q, &DocSetCollector).map_err(|e| ix.fail(e))?.into_iter().collect();
-            addrs.sort();
-            let records = ix.load_records(&addrs)?;
-            let article = Article {
-                id: id.clone(),
-                doc: doc.clone(),
-                title: text_of(&d, f.title),
-                source: primary.source.clone(),
-                published,
-                url: text_of(&d, f.url),
-                text: text_of(&d, f.body).unwrap_or_default(),
-                offsets: crate::corpus::OffsetMap::identity(0),
-            };
-            self.writer.delete_term(doc_term);
-            let key = format!("{doc}\u{1f}{id}");
-            self.writer.add_document(schema::article_doc_with_outlets(&f, &article, &key, &outlets)).map_err(|e| ix.fail(e))?;
-            for mut r in records {
-                r.outlets = outlets.clone();
-                self.writer.add_document(schema::claim_doc(&f, &r)).map_err(|e| ix.fail(e))?;
-            }
-            changed = true;
-        }
-        Ok(changed)
-    }
-
-    /// Make everything added visible, atomically, and wait for merges.
-    pub fn commit(mut self) -> Result<IngestSummary> {
-        self.commit_batch()?;
-        let ix = self.ix;
-        self.writer.wait_merging_threads().map_err(|e| ix.fail(e))?;
-        ix.reader.reload().map_err(|e| ix.fail(e))?;
-        health::share_files(&ix.path);
-        Ok(self.summary)
-    }
 }
 
 #[cfg(test)]

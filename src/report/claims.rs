@@ -84,7 +84,7 @@ pub fn write_claims_table<W: Write>(mut out: W, rows: &[ClaimRecord], width: Opt
             (h, s, _) => format!("{h} / {s}"),
         };
         let doc = std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned());
-        let row = vec![
+        let row = [
             format!("{doc}:{}-{}", q.start, q.end),
             q.text.clone(),
             value,
