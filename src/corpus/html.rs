@@ -222,6 +222,16 @@ impl Out {
         self.text.push_str(piece);
     }
 
+    /// Text that stands for the file bytes `from..to`: each character maps into that range,
+    /// never past it, so offsets stay in order and inside the file.
+    fn squeeze(&mut self, piece: &str, from: usize, to: usize) {
+        let last = to.saturating_sub(1).max(from);
+        for (i, c) in piece.char_indices() {
+            self.map.segments.push((self.text.len(), (from + i).min(last)));
+            self.text.push(c);
+        }
+    }
+
     fn newline(&mut self, at: usize) {
         if !self.text.is_empty() && !self.text.ends_with('\n') {
             self.stand_in("\n", at);
@@ -240,7 +250,7 @@ impl Out {
         let (mut r, mut d) = (0usize, 0usize);
         while d < db.len() {
             if r >= rb.len() {
-                self.stand_in(&decoded[d..], base + rb.len());
+                self.squeeze(&decoded[d..].replace(['\n', '\r', '\t'], " "), base + rb.len(), base + rb.len());
                 return;
             }
             match rb[r] {
@@ -266,7 +276,7 @@ impl Out {
                     let k = if fits(one) { one } else { two.filter(|&t| fits(t)).unwrap_or(one) };
                     // &nbsp; and the other space references read as plain spaces.
                     let piece = decoded[d..k].replace(['\n', '\r', '\t', '\u{a0}', '\u{2002}', '\u{2003}', '\u{2009}'], " ");
-                    self.stand_in(&piece, base + r);
+                    self.squeeze(&piece, base + r, base + e);
                     d = k;
                     r = e;
                 }
@@ -288,7 +298,7 @@ impl Out {
                     }
                     if n == 0 {
                         // Something else changed (a NUL made U+FFFD): map the rest to here.
-                        self.stand_in(&decoded[d..].replace(['\n', '\r', '\t'], " "), base + r);
+                        self.squeeze(&decoded[d..].replace(['\n', '\r', '\t'], " "), base + r, base + rb.len());
                         return;
                     }
                     self.verbatim(&raw[r..r + n], base + r);
@@ -389,6 +399,25 @@ mod tests {
         let (text, _, _) = extract(&page);
         assert!(text.contains("Aid reached 5 billion.") && text.contains("Then 7 more."), "{text:?}");
         assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn offsets_stay_in_order_and_inside_the_file() {
+        for page in [
+            "<p>a\0b &nGt; &amp &ampx &#0; &#xD800; &notit; \r\n x\ry &#128512;</p>",
+            "<p>&euro;&euro;&euro;</p><p>\0\0\0\0</p>",
+            "<body>&",
+            "<p>caf\u{e9}&#769; \u{1F600}&nbsp;1</p>",
+        ] {
+            let (text, map, _) = extract(page);
+            let mut prev = 0;
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let f = map.to_file(i);
+                assert!(f <= page.len(), "{page:?}: text {i} maps to {f}, past the end");
+                assert!(f >= prev, "{page:?}: text {i} maps to {f}, before {prev}");
+                prev = f;
+            }
+        }
     }
 
     #[test]
