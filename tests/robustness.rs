@@ -62,7 +62,8 @@ fn missing_and_corrupted_indexes_are_clear_errors() {
     cmd.args(["search", "territory"]);
     let (code, _, err) = run(cmd);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot be opened") && err.lines().count() == 1, "{err}");
+    assert!(err.contains("is damaged") && err.contains("meta.json") && err.lines().count() == 1, "{err}");
+    assert!(!err.contains("remove"), "never advise deleting: {err}");
 }
 
 #[test]

@@ -30,6 +30,10 @@ pub struct Args {
     /// Also add the article to the index.
     #[arg(long)]
     pub add: bool,
+    /// Name of an article read from standard input (default: `stdin:` and its content id, so
+    /// two different articles never replace each other).
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
     /// Publication date of the article (YYYY-MM-DD), when the file does not say.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<jiff::civil::Date>,
@@ -55,12 +59,15 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
     let extractor = extractor(global)?;
     let index = CrossIndex::open(&global.index)?;
+    index.check_lexicon(&super::shared::build_info(global)?)?;
     let mut articles = if args.file.as_os_str() == "-" {
         let mut text = String::new();
         std::io::stdin().read_to_string(&mut text).map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
+        let id = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()));
+        let doc = args.name.clone().unwrap_or_else(|| corpus::stdin_name(&id));
         vec![Article {
-            id: format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes())),
-            doc: "-".into(),
+            id,
+            doc,
             title: None,
             source: None,
             published: None,
@@ -116,7 +123,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         CheckFormat::Json => report::write_pairs_jsonl(out, &pairs, &records)?,
         CheckFormat::Table => {
             if pairs.is_empty() {
-                println!("no indexed claim speaks about the same quantities ({n_new} claims checked)");
+                use std::io::Write;
+                let mut out = out;
+                writeln!(out, "no indexed claim speaks about the same quantities ({n_new} claims checked)")?;
             } else {
                 report::write_pairs_table(out, &pairs, &records, table_width())?;
             }
@@ -134,5 +143,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         let s = w.commit()?;
         eprintln!("added to the index: {} added, {} updated, {} unchanged", s.added, s.updated, s.unchanged);
     }
-    Ok(if conflicts > 0 { Outcome::Findings } else { Outcome::Ok })
+    let damaged = super::shared::report_damaged(&index);
+    Ok(if conflicts > 0 {
+        Outcome::Findings
+    } else if damaged {
+        Outcome::Partial
+    } else {
+        Outcome::Ok
+    })
 }

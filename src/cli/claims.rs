@@ -41,12 +41,13 @@ pub struct Args {
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let index = CrossIndex::open(&global.index)?;
     let mut rows = index.claims(&ClaimFilter { metric: args.metric, holder: args.holder, source: args.source, unit: args.unit, query: args.query })?;
+    let damaged = super::shared::report_damaged(&index);
     if let Some(n) = args.limit {
         rows.truncate(n);
     }
     if rows.is_empty() {
         eprintln!("no claims match");
-        return Ok(Outcome::Ok);
+        return Ok(if damaged { Outcome::Partial } else { Outcome::Ok });
     }
     let stdout = std::io::stdout();
     let out = stdout.lock();
@@ -56,5 +57,5 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         F::Csv => report::write_claims_csv(out, &rows)?,
         F::Table => report::write_claims_table(out, &rows, table_width())?,
     }
-    Ok(Outcome::Ok)
+    Ok(if damaged { Outcome::Partial } else { Outcome::Ok })
 }

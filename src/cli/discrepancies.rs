@@ -59,6 +59,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
     let index = CrossIndex::open_scan(&global.index)?;
     let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;
+    let damaged = super::shared::report_damaged(&index);
     // The index is not needed any more: close it before the pairs are made.
     drop(index);
     let comparer = Comparer { config: &config, explain_all: args.all, same_source: args.same_source };
@@ -89,7 +90,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         written,
         args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
     );
-    Ok(Outcome::Ok)
+    Ok(if damaged { Outcome::Partial } else { Outcome::Ok })
 }
 
 /// Bytes per chunk handed to the writer thread.

@@ -13,6 +13,8 @@ mod extract;
 mod ingest;
 mod search;
 mod shared;
+mod stats;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -41,7 +43,9 @@ const EXAMPLES: &str = "Examples:
   crosscheck extract corpus/004_5597e02c02573cef.txt --format table
   crosscheck claims --metric territory_share      claims stored in the index
   crosscheck discrepancies --output conflicts.csv conflicts and updates across sources
-  crosscheck check new-article.txt                check a new article against the index";
+  crosscheck check new-article.txt                check a new article against the index
+  crosscheck verify                               check the index for damage
+  crosscheck stats                                what the index holds and was built with";
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = ABOUT, after_help = EXAMPLES)]
@@ -70,6 +74,8 @@ pub enum Command {
     Claims(claims::Args),
     Discrepancies(discrepancies::Args),
     Check(check::Args),
+    Verify(verify::Args),
+    Stats(stats::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -89,6 +95,8 @@ pub fn main() -> ExitCode {
         Command::Claims(a) => claims::run(&global, a),
         Command::Discrepancies(a) => discrepancies::run(&global, a),
         Command::Check(a) => check::run(&global, a),
+        Command::Verify(a) => verify::run(&global, a),
+        Command::Stats(a) => stats::run(&global, a),
     }));
     let Ok(result) = run else {
         return ExitCode::from(2); // the hook has said what happened

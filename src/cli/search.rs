@@ -27,8 +27,8 @@ pub struct Args {
     /// Only articles published on or before this date (YYYY-MM-DD); undated articles are left out.
     #[arg(long, value_parser = parse_date)]
     pub until: Option<jiff::civil::Date>,
-    /// Number of results.
-    #[arg(long, default_value_t = 10)]
+    /// Number of results (at least 1; more than the index holds gives them all).
+    #[arg(long, default_value_t = 10, value_parser = super::shared::parse_limit)]
     pub limit: usize,
     /// Output format: table for people; json (one object per line) or csv for scripts.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -62,12 +62,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             t.set_header(vec!["#", "score", "source", "date", "title / snippet"]);
             for h in &hits {
                 let mark = if ansi { ("\x1b[1m", "\x1b[0m") } else { ("**", "**") };
+                use crosscheck::report::printable;
                 t.add_row(vec![
                     h.rank.to_string(),
                     format!("{:.2}", h.score),
-                    h.source.clone().unwrap_or_else(|| "?".into()),
+                    printable(&if h.outlets.is_empty() { h.source.clone().unwrap_or_else(|| "?".into()) } else { h.outlets.iter().map(|o| o.label()).collect::<Vec<_>>().join(",\n") }).into_owned(),
                     h.published.map_or_else(|| "?".into(), |d| d.to_string()),
-                    format!("{}\n{}\n{}", h.title.as_deref().unwrap_or("(untitled)"), h.doc, highlight(h, mark)),
+                    format!("{}\n{}\n{}", printable(h.title.as_deref().unwrap_or("(untitled)")), printable(&h.doc), highlight(h, mark)),
                 ]);
             }
             writeln!(out, "{t}")?;
@@ -78,7 +79,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                     "rank": h.rank, "score": h.score, "doc": h.doc, "source": h.source,
                     "published": h.published.map(|d| d.to_string()), "title": h.title,
                     "snippet": h.snippet, "snippet_marked": highlight(h, ("**", "**")),
-                    "highlights": h.highlights,
+                    "highlights": h.highlights, "outlets": h.outlets,
                 });
                 writeln!(out, "{v}")?;
             }
@@ -103,7 +104,8 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
-/// The snippet with matched words wrapped in `mark`.
+/// The snippet with matched words wrapped in `mark`; control characters in the article text
+/// are replaced (see `report::printable`), the marks are kept.
 fn highlight(h: &SearchHit, mark: (&str, &str)) -> String {
     let s = &h.snippet;
     let mut out = String::with_capacity(s.len() + 16);
@@ -112,12 +114,12 @@ fn highlight(h: &SearchHit, mark: (&str, &str)) -> String {
         if a < at || b > s.len() || !s.is_char_boundary(a) || !s.is_char_boundary(b) {
             continue;
         }
-        out.push_str(&s[at..a]);
+        out.push_str(&crosscheck::report::printable(&s[at..a]));
         out.push_str(mark.0);
-        out.push_str(&s[a..b]);
+        out.push_str(&crosscheck::report::printable(&s[a..b]));
         out.push_str(mark.1);
         at = b;
     }
-    out.push_str(&s[at..]);
+    out.push_str(&crosscheck::report::printable(&s[at..]));
     out
 }

@@ -30,12 +30,52 @@ pub enum Format {
     Csv,
 }
 
-/// A closed pipe (`crosscheck ... | head`) is not an error.
+/// A closed pipe (`crosscheck ... | head`) is not an error. The pipe error may come wrapped:
+/// the csv writer's error inside an `io::Error` of kind Other, for one.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    })
+    e.chain().any(|c| error_is_broken_pipe(c, 0))
+}
+
+fn error_is_broken_pipe(e: &(dyn std::error::Error + 'static), depth: usize) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            return true;
+        }
+        if let Some(inner) = io.get_ref() {
+            return error_is_broken_pipe(inner, depth + 1);
+        }
+    }
+    if let Some(c) = e.downcast_ref::<csv::Error>() {
+        if let csv::ErrorKind::Io(io) = c.kind() {
+            return io.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+    }
+    e.source().is_some_and(|s| error_is_broken_pipe(s, depth + 1))
+}
+
+/// What this run extracts with (for comparing with what the index was built with).
+pub fn build_info(global: &Global) -> anyhow::Result<crosscheck::index::BuildInfo> {
+    Ok(crosscheck::index::BuildInfo::current(&global.lexicon)?)
+}
+
+/// Say so when stored claim records could not be read (they are left out of the result);
+/// true when there were any.
+pub fn report_damaged(index: &crosscheck::index::CrossIndex) -> bool {
+    let (n, first) = index.take_damaged();
+    if n == 0 {
+        return false;
+    }
+    eprintln!(
+        "crosscheck: warning: index at {}: {n} stored claim record{} could not be read and {} left out ({}); `crosscheck verify` lists the damage",
+        crosscheck::corpus::one_line(&index.path().display().to_string()),
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "is" } else { "are" },
+        first.join("; ")
+    );
+    true
 }
 
 /// The extractor every command uses: built-in lexicons plus the user's `--lexicon` files.
@@ -60,6 +100,16 @@ pub fn extraction_bug(article: &crosscheck::corpus::Article, message: &str) -> c
         offset: None,
         message: format!("claim extraction failed (a bug, please report it): {message}; the article has no claims"),
         severity: crosscheck::corpus::Severity::Error,
+    }
+}
+
+/// Parse a `--limit` value: a whole number, at least 1.
+pub fn parse_limit(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<u128>() {
+        Ok(0) => Err("must be at least 1".to_string()),
+        // Larger than memory could ever hold: the same as "all of them".
+        Ok(n) => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Err(_) => Err(format!("{s:?} is not a whole number")),
     }
 }
 

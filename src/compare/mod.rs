@@ -86,8 +86,9 @@ fn days_between(a: &ClaimRecord, b: &ClaimRecord) -> Option<i64> {
 /// comparisons are integer compares, and the folded name of an office holder.
 pub struct Facts {
     doc: Vec<u32>,
-    /// Outlet (lowercase; 0 when unknown).
-    source: Vec<u32>,
+    /// Every outlet that carried the article (lowercase, ranked; unknown left out): syndicated
+    /// copy counts as each of its outlets.
+    source: Vec<Vec<u32>>,
     /// The sentence, folded (case and spacing), so repeated wire copy is recognised.
     sentence: Vec<u64>,
     person: Vec<Option<String>>,
@@ -131,8 +132,13 @@ impl Facts {
                 .collect(),
             doc: rank(records.iter().map(|r| r.doc.as_str())),
             source: {
-                let lower: Vec<String> = records.iter().map(|r| r.source.as_deref().unwrap_or("").trim().to_lowercase()).collect();
-                rank(lower.iter().map(String::as_str))
+                let lower: Vec<Vec<String>> = records
+                    .iter()
+                    .map(|r| r.all_outlets().iter().filter_map(|o| o.source.as_deref()).map(|s| s.trim().to_lowercase()).filter(|s| !s.is_empty()).collect())
+                    .collect();
+                let ranks = rank(lower.iter().flatten().map(String::as_str));
+                let mut it = ranks.into_iter();
+                lower.iter().map(|l| l.iter().map(|_| it.next().unwrap_or(0)).collect()).collect()
             },
             sentence: records.iter().map(|r| fold_sentence(&r.claim.sentence)).collect(),
             person: records
@@ -142,9 +148,9 @@ impl Facts {
         }
     }
 
-    /// Both known and equal.
+    /// An outlet carried both (outlets known on both sides).
     fn same_outlet(&self, x: usize, y: usize) -> bool {
-        self.source[x] != 0 && self.source[x] == self.source[y]
+        self.source[x].iter().any(|s| self.source[y].contains(s))
     }
 
     /// Earlier first: by as-of date (unknown last), then doc, then offset.

@@ -1,8 +1,15 @@
 //! Main text of an HTML page with a map back to file offsets: the article (or main, or body)
 //! without scripts, styles, navigation, headers, footers, asides, forms and share/related/
-//! comment boxes. Block elements end paragraphs; entities are decoded.
+//! comment boxes. Block elements end paragraphs; character references are decoded.
+//!
+//! The page is tokenized by html5gum (a WHATWG tokenizer: script and style contents, comments,
+//! attributes with `>` in quotes and broken markup are read as a browser reads them), which
+//! gives every token its byte span in the file. Choosing the text is one pass over the tokens
+//! with a depth counter per skipped box, so work is linear in the page, however deeply the
+//! boxes nest.
 
 use super::OffsetMap;
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// Elements whose whole content is dropped.
 const SKIP: &[&str] = &["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "svg", "template", "iframe", "button", "select", "figure", "figcaption", "title", "head"];
@@ -10,6 +17,8 @@ const SKIP: &[&str] = &["script", "style", "noscript", "nav", "header", "footer"
 const BLOCK: &[&str] = &["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "table", "blockquote", "section", "article", "main", "pre", "hr", "dd", "dt"];
 /// class/id words that mark page furniture.
 const FURNITURE: &[&str] = &["nav", "menu", "footer", "share", "sharing", "related", "comment", "cookie", "subscribe", "newsletter", "advert", "promo", "sidebar", "breadcrumb", "social", "byline-share"];
+/// Elements that never have content (no end tag follows).
+const VOID: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"];
 
 /// What the page says about itself.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -20,250 +29,302 @@ pub struct HtmlMeta {
     pub url: Option<String>,
 }
 
-fn lower_find(hay: &[u8], needle: &[u8], from: usize) -> Option<usize> {
-    if needle.is_empty() || from >= hay.len() {
-        return None;
-    }
-    hay[from..].windows(needle.len()).position(|w| w.eq_ignore_ascii_case(needle)).map(|p| p + from)
+/// One token, as much of it as text extraction needs.
+enum Ev {
+    Start { name: String, furniture: bool, self_closing: bool, at: usize },
+    End { name: String },
+    /// Decoded text and the byte range of its source.
+    Text { text: String, from: usize, to: usize },
 }
 
-/// A tag at `i` (which holds '<'): (name lowercase, is_close, end index after '>', attrs raw).
-fn parse_tag(s: &str, i: usize) -> Option<(String, bool, usize, &str)> {
-    let b = s.as_bytes();
-    let mut j = i + 1;
-    let close = b.get(j) == Some(&b'/');
-    if close {
-        j += 1;
-    }
-    let name_start = j;
-    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-') {
-        j += 1;
-    }
-    if j == name_start {
-        return None;
-    }
-    let name = s[name_start..j].to_ascii_lowercase();
-    // Find '>' outside quotes.
-    let mut k = j;
-    let mut quote = 0u8;
-    while k < b.len() {
-        match (quote, b[k]) {
-            (0, b'"') | (0, b'\'') => quote = b[k],
-            (q, c) if q != 0 && c == q => quote = 0,
-            (0, b'>') => break,
-            _ => {}
-        }
-        k += 1;
-    }
-    let end = (k + 1).min(b.len());
-    let attrs = s.get(j..k.min(b.len())).unwrap_or("");
-    Some((name, close, end, attrs))
-}
-
-/// Value of attribute `name` in a raw attribute string.
-fn attr<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
-    let low = attrs.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(p) = low[from..].find(name).map(|p| p + from) {
-        let before_ok = p == 0 || low.as_bytes()[p - 1].is_ascii_whitespace();
-        let rest = low[p + name.len()..].trim_start();
-        if before_ok && rest.starts_with('=') {
-            let vstart = attrs.len() - rest.len() + 1;
-            let v = attrs[vstart..].trim_start();
-            let off = attrs.len() - v.len();
-            return match v.as_bytes().first() {
-                Some(&q) if q == b'"' || q == b'\'' => v[1..].find(q as char).map(|e| &attrs[off + 1..off + 1 + e]),
-                _ => Some(v.split(|c: char| c.is_whitespace() || c == '>').next().unwrap_or("")),
-            };
-        }
-        from = p + name.len();
-    }
-    None
-}
-
-fn entity(name: &str) -> Option<char> {
-    if let Some(num) = name.strip_prefix('#') {
-        let code = if let Some(hex) = num.strip_prefix(['x', 'X']) { u32::from_str_radix(hex, 16).ok()? } else { num.parse().ok()? };
-        return char::from_u32(code).filter(|c| *c != '\0');
-    }
-    Some(match name {
-        "amp" => '&', "lt" => '<', "gt" => '>', "quot" => '"', "apos" => '\'', "nbsp" => ' ',
-        "rsquo" => '’', "lsquo" => '‘', "rdquo" => '”', "ldquo" => '“', "mdash" => '—', "ndash" => '–',
-        "hellip" => '…', "euro" => '€', "pound" => '£', "yen" => '¥', "cent" => '¢', "copy" => '©',
-        "reg" => '®', "deg" => '°', "frac12" => '½', "frac14" => '¼', "frac34" => '¾', "times" => '×',
-        "minus" => '−', "eacute" => 'é', "egrave" => 'è', "aacute" => 'á', "oacute" => 'ó', "uuml" => 'ü',
-        "ouml" => 'ö', "auml" => 'ä', "ccedil" => 'ç', "szlig" => 'ß', "shy" => '\u{AD}', "thinsp" => ' ',
-        "ensp" => ' ', "emsp" => ' ', "laquo" => '«', "raquo" => '»', "middot" => '·', "bull" => '•',
-        _ => return None,
-    })
+fn utf8(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
 }
 
 /// Extract (text, offsets, meta) from an HTML document.
 pub fn extract(s: &str) -> (String, OffsetMap, HtmlMeta) {
-    let b = s.as_bytes();
     let mut meta = HtmlMeta::default();
     let mut page_title: Option<String> = None;
-    // Metadata from the whole page.
-    let mut i = 0;
-    while let Some(p) = s[i..].find('<').map(|p| p + i) {
-        let Some((name, close, end, attrs)) = parse_tag(s, p) else {
-            i = p + 1;
-            continue;
-        };
-        if !close && name == "meta" {
-            let key = attr(attrs, "property").or_else(|| attr(attrs, "name")).or_else(|| attr(attrs, "itemprop")).unwrap_or("").to_ascii_lowercase();
-            let content = attr(attrs, "content").map(str::to_string);
-            match key.as_str() {
-                "og:title" | "twitter:title" if meta.title.is_none() => meta.title = content,
-                "article:published_time" | "date" | "pubdate" | "publishdate" | "datepublished" | "dc.date" if meta.published.is_none() => meta.published = content,
-                "og:site_name" | "application-name" if meta.site.is_none() => meta.site = content,
-                "og:url" if meta.url.is_none() => meta.url = content,
-                _ => {}
-            }
-        } else if !close && name == "link" && attr(attrs, "rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) && meta.url.is_none() {
-            meta.url = attr(attrs, "href").map(str::to_string);
-        } else if !close && name == "time" && meta.published.is_none() {
-            meta.published = attr(attrs, "datetime").map(str::to_string);
-        } else if !close && name == "title" && page_title.is_none() {
-            if let Some(e) = lower_find(b, b"</title", end) {
-                let t = decode_plain(&s[end..e]);
-                if !t.trim().is_empty() {
-                    page_title = Some(t.trim().to_string());
+    let mut in_title = false;
+    let mut events = Vec::new();
+    let mut emitter = DefaultEmitter::<usize>::new_with_span();
+    // Script, style, title and textarea contents are text, not markup.
+    emitter.naively_switch_states(true);
+    for token in Tokenizer::new_with_emitter(s, emitter).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let name = utf8(&tag.name).to_ascii_lowercase();
+                let attr = |k: &str| tag.attributes.get(k.as_bytes()).map(|v| utf8(&v.value));
+                match name.as_str() {
+                    "meta" => {
+                        let key = attr("property").or_else(|| attr("name")).or_else(|| attr("itemprop")).unwrap_or_default().to_ascii_lowercase();
+                        let content = attr("content");
+                        match key.as_str() {
+                            "og:title" | "twitter:title" if meta.title.is_none() => meta.title = content,
+                            "article:published_time" | "date" | "pubdate" | "publishdate" | "datepublished" | "dc.date" if meta.published.is_none() => meta.published = content,
+                            "og:site_name" | "application-name" if meta.site.is_none() => meta.site = content,
+                            "og:url" if meta.url.is_none() => meta.url = content,
+                            _ => {}
+                        }
+                    }
+                    "link" if meta.url.is_none() && attr("rel").is_some_and(|r| r.eq_ignore_ascii_case("canonical")) => meta.url = attr("href"),
+                    "time" if meta.published.is_none() => meta.published = attr("datetime"),
+                    "title" => in_title = page_title.is_none(),
+                    _ => {}
                 }
+                let cls = format!("{} {}", attr("class").unwrap_or_default(), attr("id").unwrap_or_default()).to_ascii_lowercase();
+                let furniture = cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| FURNITURE.contains(&w));
+                events.push(Ev::Start { name, furniture, self_closing: tag.self_closing, at: tag.span.start });
             }
+            Token::EndTag(tag) => {
+                let name = utf8(&tag.name).to_ascii_lowercase();
+                if name == "title" {
+                    in_title = false;
+                }
+                events.push(Ev::End { name });
+            }
+            Token::String(t) => {
+                let text = utf8(&t.value);
+                if in_title && !text.trim().is_empty() {
+                    page_title = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                }
+                events.push(Ev::Text { text, from: t.span.start, to: t.span.end.min(s.len()) });
+            }
+            _ => {}
         }
-        i = end.max(p + 1);
     }
     // og:title is the headline; <title> often carries the site name too.
     if meta.title.is_none() {
         meta.title = page_title;
     }
-    // The region that holds the article.
-    // The longest <article> (a page may open with teaser cards), else <main>, else <body>.
-    let mut region = None;
-    let mut from = 0;
-    while let Some(start) = lower_find(b, b"<article", from) {
-        let end = lower_find(b, b"</article", start).unwrap_or(b.len());
-        if region.is_none_or(|(a, e): (usize, usize)| end - start > e - a) {
-            region = Some((start, end));
-        }
-        from = end.max(start + 1);
-    }
-    let region = region
-        .or_else(|| {
-            ["<main", "<body"].iter().find_map(|open| {
-                let start = lower_find(b, open.as_bytes(), 0)?;
-                let close = format!("</{}", &open[1..]);
-                Some((start, lower_find(b, close.as_bytes(), start).unwrap_or(b.len())))
-            })
-        })
-        .unwrap_or((0, b.len()));
-    let (text, map) = text_of(s, region.0, region.1);
+    let (from, to) = region(&events);
+    let (text, map) = text_of(s, &events[from..to]);
     (text, map, meta)
 }
 
-fn decode_plain(s: &str) -> String {
-    let (t, _) = text_of(s, 0, s.len());
-    t
+/// The events that hold the article: the longest <article> (a page may open with teaser
+/// cards), else <main>, else <body>, else everything.
+fn region(events: &[Ev]) -> (usize, usize) {
+    let mut best: Option<(usize, usize, usize)> = None; // (from, to, bytes)
+    let mut open: Option<(usize, usize)> = None; // (event, byte)
+    let mut depth = 0usize;
+    let first = |name: &str| -> Option<(usize, usize)> {
+        let start = events.iter().position(|e| matches!(e, Ev::Start { name: n, .. } if n == name))?;
+        let end = events[start..].iter().position(|e| matches!(e, Ev::End { name: n } if n == name)).map_or(events.len(), |p| start + p + 1);
+        Some((start, end))
+    };
+    for (i, e) in events.iter().enumerate() {
+        match e {
+            Ev::Start { name, at, .. } if name == "article" => {
+                if depth == 0 {
+                    open = Some((i, *at));
+                }
+                depth += 1;
+            }
+            Ev::End { name } if name == "article" && depth > 0 => {
+                depth -= 1;
+                if let (0, Some((from, at))) = (depth, open) {
+                    let bytes = byte_at(events, i).saturating_sub(at);
+                    if best.is_none_or(|b| bytes > b.2) {
+                        best = Some((from, i + 1, bytes));
+                    }
+                    open = None;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((from, _)) = open {
+        // An <article> never closed runs to the end of the page.
+        let bytes = byte_at(events, events.len()).saturating_sub(byte_at(events, from));
+        if best.is_none_or(|b| bytes > b.2) {
+            best = Some((from, events.len(), bytes));
+        }
+    }
+    best.map(|(f, t, _)| (f, t)).or_else(|| first("main")).or_else(|| first("body")).unwrap_or((0, events.len()))
 }
 
-fn text_of(s: &str, from: usize, to: usize) -> (String, OffsetMap) {
-    let b = s.as_bytes();
-    let mut out = String::with_capacity(to.saturating_sub(from) / 2);
-    let mut map = OffsetMap::default();
-    let push = |out: &mut String, map: &mut OffsetMap, piece: &str, file_pos: usize, verbatim: bool| {
-        let continues = map.segments.last().is_some_and(|&(t, f)| verbatim && f + (out.len() - t) == file_pos);
-        if !continues {
-            map.segments.push((out.len(), file_pos));
-        }
-        out.push_str(piece);
-        if !verbatim {
-            // The next verbatim piece starts a new segment.
-            map.segments.push((out.len(), file_pos + 1));
-        }
-    };
-    let mut i = from;
-    while i < to {
-        let c = b[i];
-        if c == b'<' {
-            if s[i..].starts_with("<!--") {
-                i = s[i..].find("-->").map_or(to, |p| i + p + 3);
-                continue;
+/// The file offset of the event at `i` (of the last one before it that has one).
+fn byte_at(events: &[Ev], i: usize) -> usize {
+    events[..i.min(events.len())]
+        .iter()
+        .rev()
+        .find_map(|e| match e {
+            Ev::Start { at, .. } => Some(*at),
+            Ev::Text { to, .. } => Some(*to),
+            Ev::End { .. } => None,
+        })
+        .unwrap_or(0)
+}
+
+/// Text and offset map from a run of events.
+fn text_of(s: &str, events: &[Ev]) -> (String, OffsetMap) {
+    let mut out = Out::default();
+    // The box being skipped: its name and how many of that name are open inside it.
+    let mut skip: Option<(&str, usize)> = None;
+    for e in events {
+        match (&mut skip, e) {
+            (Some((n, depth)), Ev::Start { name, self_closing, .. }) => {
+                if name == n && !*self_closing && !VOID.contains(&name.as_str()) {
+                    *depth += 1;
+                }
             }
-            match parse_tag(s, i) {
-                Some((name, close, end, attrs)) => {
-                    let furniture = !close && {
-                        let cls = format!("{} {}", attr(attrs, "class").unwrap_or(""), attr(attrs, "id").unwrap_or("")).to_ascii_lowercase();
-                        cls.split(|c: char| !c.is_ascii_alphanumeric()).any(|w| FURNITURE.contains(&w))
-                    };
-                    if !close && (SKIP.contains(&name.as_str()) || furniture) && !attrs.trim_end().ends_with('/') {
-                        i = skip_element(s, &name, end, to);
+            (Some((n, depth)), Ev::End { name }) => {
+                if name == n {
+                    *depth -= 1;
+                    if *depth == 0 {
+                        skip = None;
+                    }
+                }
+            }
+            (Some(_), Ev::Text { .. }) => {}
+            (None, Ev::Start { name, furniture, self_closing, at }) => {
+                if (SKIP.contains(&name.as_str()) || *furniture) && !*self_closing && !VOID.contains(&name.as_str()) {
+                    skip = Some((name.as_str(), 1));
+                } else if BLOCK.contains(&name.as_str()) {
+                    out.newline(*at);
+                }
+            }
+            (None, Ev::End { .. }) => {}
+            (None, Ev::Text { text, from, to }) => out.text(s.get(*from..*to).unwrap_or(""), *from, text),
+        }
+    }
+    if out.map.segments.is_empty() {
+        out.map.segments.push((0, 0));
+    }
+    (out.text, out.map)
+}
+
+/// The text being built and its map to file offsets.
+#[derive(Default)]
+struct Out {
+    text: String,
+    map: OffsetMap,
+}
+
+impl Out {
+    /// Text copied from the file at `at` (line breaks and tabs become spaces: same length).
+    fn verbatim(&mut self, piece: &str, at: usize) {
+        let continues = self.map.segments.last().is_some_and(|&(t, f)| f + (self.text.len() - t) == at);
+        if !continues {
+            self.map.segments.push((self.text.len(), at));
+        }
+        if piece.contains(['\n', '\r', '\t']) {
+            self.text.extend(piece.chars().map(|c| if matches!(c, '\n' | '\r' | '\t') { ' ' } else { c }));
+        } else {
+            self.text.push_str(piece);
+        }
+    }
+
+    /// Text that stands for the markup at `at` (a decoded reference, a paragraph break).
+    fn stand_in(&mut self, piece: &str, at: usize) {
+        self.map.segments.push((self.text.len(), at));
+        self.text.push_str(piece);
+    }
+
+    /// Text that stands for the file bytes `from..to`: each character maps into that range,
+    /// never past it, so offsets stay in order and inside the file.
+    fn squeeze(&mut self, piece: &str, from: usize, to: usize) {
+        let last = to.saturating_sub(1).max(from);
+        for (i, c) in piece.char_indices() {
+            self.map.segments.push((self.text.len(), (from + i).min(last)));
+            self.text.push(c);
+        }
+    }
+
+    fn newline(&mut self, at: usize) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.stand_in("\n", at);
+        }
+    }
+
+    /// A text token: `raw` is its source at `base`, `decoded` what the tokenizer made of it
+    /// (references decoded, CR LF made LF). Runs that are the same are copied with an exact
+    /// map; each reference maps to where it starts.
+    fn text(&mut self, raw: &str, base: usize, decoded: &str) {
+        if raw == decoded {
+            self.verbatim(raw, base);
+            return;
+        }
+        let (rb, db) = (raw.as_bytes(), decoded.as_bytes());
+        let (mut r, mut d) = (0usize, 0usize);
+        while d < db.len() {
+            if r >= rb.len() {
+                self.squeeze(&decoded[d..].replace(['\n', '\r', '\t'], " "), base + rb.len(), base + rb.len());
+                return;
+            }
+            match rb[r] {
+                b'&' => {
+                    let e = reference_end(rb, r);
+                    if db[d..].starts_with(&rb[r..e]) {
+                        // Not a reference after all ("AT&T"): copied as it is.
+                        self.verbatim(&raw[r..e], base + r);
+                        d += e - r;
+                        r = e;
                         continue;
                     }
-                    if BLOCK.contains(&name.as_str()) && !out.ends_with('\n') && !out.is_empty() {
-                        push(&mut out, &mut map, "\n", i, false);
+                    // A reference decodes to one or two characters; take the count after
+                    // which the rest lines up again.
+                    let mut chars = decoded[d..].char_indices().map(|(i, c)| d + i + c.len_utf8());
+                    let one = chars.next().unwrap_or(db.len());
+                    let two = chars.next();
+                    let fits = |k: usize| match rb.get(e) {
+                        None => k == db.len(),
+                        Some(&b'&') | Some(&b'\r') => true,
+                        Some(&c) => db.get(k) == Some(&c),
+                    };
+                    let k = if fits(one) { one } else { two.filter(|&t| fits(t)).unwrap_or(one) };
+                    // &nbsp; and the other space references read as plain spaces.
+                    let piece = decoded[d..k].replace(['\n', '\r', '\t', '\u{a0}', '\u{2002}', '\u{2003}', '\u{2009}'], " ");
+                    self.squeeze(&piece, base + r, base + e);
+                    d = k;
+                    r = e;
+                }
+                b'\r' => {
+                    // CR LF or a lone CR became LF: a space standing for it.
+                    self.stand_in(" ", base + r);
+                    r += if rb.get(r + 1) == Some(&b'\n') { 2 } else { 1 };
+                    d += 1;
+                }
+                _ => {
+                    // The longest run that is the same in both.
+                    let mut n = 0;
+                    while r + n < rb.len() && d + n < db.len() && rb[r + n] == db[d + n] && rb[r + n] != b'&' && rb[r + n] != b'\r' {
+                        n += 1;
                     }
-                    i = end.max(i + 1);
-                }
-                None => {
-                    push(&mut out, &mut map, "<", i, true);
-                    i += 1;
-                }
-            }
-        } else if c == b'&' {
-            let semi = s[i..to].bytes().take(12).position(|x| x == b';');
-            match semi.and_then(|p| entity(&s[i + 1..i + p]).map(|ch| (ch, p))) {
-                Some((ch, p)) => {
-                    let mut buf = [0u8; 4];
-                    push(&mut out, &mut map, ch.encode_utf8(&mut buf), i, false);
-                    i += p + 1;
-                }
-                None => {
-                    push(&mut out, &mut map, "&", i, true);
-                    i += 1;
+                    // Whole characters only.
+                    while n > 0 && !(raw.is_char_boundary(r + n) && decoded.is_char_boundary(d + n)) {
+                        n -= 1;
+                    }
+                    if n == 0 {
+                        // Something else changed (a NUL made U+FFFD): map the rest to here.
+                        self.squeeze(&decoded[d..].replace(['\n', '\r', '\t'], " "), base + r, base + rb.len());
+                        return;
+                    }
+                    self.verbatim(&raw[r..r + n], base + r);
+                    r += n;
+                    d += n;
                 }
             }
-        } else {
-            // A run of plain text up to the next markup; line breaks inside become spaces
-            // (same byte length, so offsets stay exact).
-            let end = s[i..to].find(['<', '&']).map_or(to, |p| i + p);
-            let run = &s[i..end];
-            if run.contains(['\n', '\r', '\t']) {
-                let clean: String = run.chars().map(|ch| if matches!(ch, '\n' | '\r' | '\t') { ' ' } else { ch }).collect();
-                push(&mut out, &mut map, &clean, i, true);
-            } else {
-                push(&mut out, &mut map, run, i, true);
-            }
-            i = end;
         }
     }
-    if map.segments.is_empty() {
-        map.segments.push((0, from));
-    }
-    (out, map)
 }
 
-/// Index after the element named `name` that opened before `from`, counting nested ones.
-fn skip_element(s: &str, name: &str, from: usize, to: usize) -> usize {
-    let b = s.as_bytes();
-    let open = format!("<{name}");
-    let close = format!("</{name}");
-    let mut depth = 1;
-    let mut i = from;
-    while depth > 0 {
-        let next_close = lower_find(&b[..to], close.as_bytes(), i);
-        let next_open = lower_find(&b[..to], open.as_bytes(), i).filter(|&o| b.get(o + open.len()).is_some_and(|c| !c.is_ascii_alphanumeric()));
-        match (next_open, next_close) {
-            (Some(o), Some(c)) if o < c => {
-                depth += 1;
-                i = o + open.len();
-            }
-            (_, Some(c)) => {
-                depth -= 1;
-                i = s[c..to].find('>').map_or(to, |p| c + p + 1);
-            }
-            (_, None) => return to,
+/// The end of a character reference starting at `at` (which holds `&`): `&name;`, `&#123;`,
+/// `&#x1F;`, with or without the semicolon.
+fn reference_end(b: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    if b.get(i) == Some(&b'#') {
+        i += 1;
+        if matches!(b.get(i), Some(b'x') | Some(b'X')) {
+            i += 1;
         }
+    }
+    while i < b.len() && b[i].is_ascii_alphanumeric() && i - at < 40 {
+        i += 1;
+    }
+    if b.get(i) == Some(&b';') {
+        i += 1;
     }
     i
 }
@@ -303,6 +364,60 @@ mod tests {
         let page = "<body><article><a>Related: 5 things</a></article><article><p>Aid topped 100 billion euros in total this year, officials said.</p></article></body>";
         let (text, _, _) = extract(page);
         assert!(text.contains("Aid topped"), "{text:?}");
+    }
+
+    #[test]
+    fn every_word_maps_back_to_the_file() {
+        let page = "<html><body><main>\r\n<p class=\"lead\">Kyiv&#8217;s aid: &euro;90 billion &amp; 1.2&nbsp;million\r\npeople;  AT&T said 5&percnt; more.</p>\
+<script>if (a < b && c > d) { x = '<p>9 dead</p>'; }</script><div class=\"related\"><div><div>Share 7</div></div></div>\
+<p title=\"a > b\">Nearly 19% of the land, caf\u{e9} prices up 3&#x25;.</p><!-- 99 hidden --></main></body></html>";
+        let (text, map, _) = extract(page);
+        for junk in ["9 dead", "Share 7", "99 hidden", "x ="] {
+            assert!(!text.contains(junk), "{junk} leaked into {text:?}");
+        }
+        let mut words = 0;
+        let mut at = 0;
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            let p = at + text[at..].find(w).unwrap();
+            at = p + w.len();
+            let f = map.to_file(p);
+            assert!(page[f..].starts_with(w), "{w:?} at text {p} maps to file {f}: {:?}", &page[f..(f + 20).min(page.len())]);
+            words += 1;
+        }
+        assert!(words > 20, "{text:?}");
+        // A reference maps to where it starts.
+        let euro = text.find('€').unwrap();
+        assert!(page[map.to_file(euro)..].starts_with("&euro;"));
+        assert!(text.contains("5% more") && text.contains("3%."), "{text:?}");
+    }
+
+    #[test]
+    fn deeply_nested_skipped_boxes_are_linear() {
+        let n = 100_000;
+        let page = format!("<body><p>Aid reached 5 billion.</p><div class=\"share\">{}{}</div><p>Then 7 more.</p></body>", "<div>".repeat(n), "</div>".repeat(n));
+        let t = std::time::Instant::now();
+        let (text, _, _) = extract(&page);
+        assert!(text.contains("Aid reached 5 billion.") && text.contains("Then 7 more."), "{text:?}");
+        assert!(t.elapsed().as_secs() < 5, "took {:?}", t.elapsed());
+    }
+
+    #[test]
+    fn offsets_stay_in_order_and_inside_the_file() {
+        for page in [
+            "<p>a\0b &nGt; &amp &ampx &#0; &#xD800; &notit; \r\n x\ry &#128512;</p>",
+            "<p>&euro;&euro;&euro;</p><p>\0\0\0\0</p>",
+            "<body>&",
+            "<p>caf\u{e9}&#769; \u{1F600}&nbsp;1</p>",
+        ] {
+            let (text, map, _) = extract(page);
+            let mut prev = 0;
+            for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let f = map.to_file(i);
+                assert!(f <= page.len(), "{page:?}: text {i} maps to {f}, past the end");
+                assert!(f >= prev, "{page:?}: text {i} maps to {f}, before {prev}");
+                prev = f;
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,12 @@
 //! Loading articles from files and folders, with what is known of each: outlet, publication
 //! date, title, URL. Text keeps a map back to byte offsets in the original file.
 
+mod discover;
+mod encoding;
 mod html;
 mod meta;
+pub use discover::{discover, discover_with, DiscoverOptions};
+use discover::ext;
 mod records;
 mod types;
 pub use meta::{find_date, infer_date, infer_title};
@@ -30,16 +34,34 @@ pub enum Severity {
     Error,
 }
 
+/// Text for a one-line message: control characters (a newline or an escape sequence in a
+/// file name) are written as escapes, so the message stays on one line and the terminal
+/// obeys nothing in it.
+pub fn one_line(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        write!(f, "{}", one_line(&self.path.display().to_string()))?;
         if let Some(l) = self.line {
             write!(f, ":{l}")?;
         }
         if let Some(o) = self.offset {
             write!(f, " (byte {o})")?;
         }
-        write!(f, ": {}", self.message)
+        write!(f, ": {}", one_line(&self.message))
     }
 }
 
@@ -60,90 +82,18 @@ fn problem(path: &Path, line: Option<u64>, offset: Option<u64>, severity: Severi
     Problem { path: path.to_path_buf(), line, offset, message: message.into(), severity }
 }
 
-/// Expand the user's paths (files and folders, recursively, sorted for determinism) into the
-/// files crosscheck can read. Unknown extensions and missing paths become problems; hidden
-/// files and folders and `sources.csv` manifests are passed over silently.
-pub fn discover(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Problem>) {
-    let mut files = Vec::new();
-    let mut problems = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            walk(p, &mut files, &mut problems);
-        } else if p.is_file() {
-            match ext(p) {
-                Some(e) if ARTICLE_EXTS.contains(&e.as_str()) => files.push(p.clone()),
-                _ => problems.push(problem(p, None, None, Severity::Warning, "unsupported file type, skipped (expected .txt .md .html .jsonl .csv)")),
-            }
-        } else {
-            problems.push(problem(p, None, None, Severity::Error, "no such file or folder"));
-        }
-    }
-    (files, problems)
-}
-
-fn ext(p: &Path) -> Option<String> {
-    p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase())
-}
-
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, problems: &mut Vec<Problem>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(rd) => rd,
-        Err(e) => {
-            problems.push(problem(dir, None, None, Severity::Error, format!("cannot read folder: {e}")));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        let name = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        if name.starts_with('.') || name == MANIFEST {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, files, problems);
-        } else if ext(&p).is_some_and(|e| ARTICLE_EXTS.contains(&e.as_str())) {
-            files.push(p);
-        } else {
-            problems.push(problem(&p, None, None, Severity::Warning, "unsupported file type, skipped"));
-        }
-    }
-}
-
 /// The manifests (`sources.csv`) of the given folders (and their subfolders) and of the
 /// folders of given files.
 pub fn manifest_for(paths: &[PathBuf]) -> (Manifest, Vec<Problem>) {
     let mut m = Manifest::default();
     let mut problems = Vec::new();
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            collect_dirs(p, &mut dirs);
-        } else if let Some(parent) = p.parent() {
-            dirs.push(if parent.as_os_str().is_empty() { PathBuf::from(".") } else { parent.to_path_buf() });
-        }
-    }
-    dirs.sort();
-    dirs.dedup();
-    for d in dirs {
+    for d in discover::manifest_dirs(paths) {
         let f = d.join(MANIFEST);
         if f.is_file() {
             m.read(&f, &d, &mut problems);
         }
     }
     (m, problems)
-}
-
-fn collect_dirs(d: &Path, out: &mut Vec<PathBuf>) {
-    out.push(d.to_path_buf());
-    if let Ok(rd) = std::fs::read_dir(d) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
-                collect_dirs(&p, out);
-            }
-        }
-    }
 }
 
 impl Manifest {
@@ -206,19 +156,56 @@ impl Manifest {
 
 /// Load one file with what the manifest knows about it. Never panics on file content.
 pub fn load_file(path: &Path, manifest: &Manifest) -> FileLoad {
-    let mut out = FileLoad::default();
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
+            let mut out = FileLoad::default();
             out.problems.push(problem(path, None, None, Severity::Error, format!("cannot read: {e}")));
             return out;
         }
     };
+    load_bytes(path, ext(path).as_deref(), &bytes, manifest)
+}
+
+/// Articles given as JSON Lines on standard input (`ingest -`). Each is named by its
+/// content, `stdin:<first 16 hex digits of its id>`, so a second run with other records adds
+/// them instead of replacing the first run's; offsets are into the input stream.
+pub fn load_stdin_records(bytes: &[u8]) -> FileLoad {
+    let mut out = load_bytes(Path::new("-"), Some("jsonl"), bytes, &Manifest::default());
+    for a in &mut out.articles {
+        a.doc = stdin_name(&a.id);
+    }
+    out
+}
+
+/// The stable name of an article read from standard input: its content id.
+pub fn stdin_name(id: &str) -> String {
+    format!("stdin:{}", &id[..id.len().min(16)])
+}
+
+/// Load the bytes of a file of the given type (extension).
+fn load_bytes(path: &Path, kind: Option<&str>, bytes: &[u8], manifest: &Manifest) -> FileLoad {
+    let mut out = FileLoad::default();
+    // UTF-16 with a byte order mark: decoded, with a map from text back to file bytes.
+    match encoding::decode_utf16(bytes) {
+        Some(Ok((text, map))) => {
+            let mut out = load_text(path, kind, &text, manifest);
+            for a in &mut out.articles {
+                a.offsets = encoding::compose(&a.text, &a.offsets, &map);
+            }
+            return out;
+        }
+        Some(Err(at)) => {
+            out.problems.push(problem(path, None, Some(at as u64), Severity::Error, "not valid UTF-16 (an unpaired surrogate or an odd byte count); skipped"));
+            return out;
+        }
+        None => {}
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         out.problems.push(problem(path, None, None, Severity::Error, "binary file, skipped"));
         return out;
     }
-    let text = match std::str::from_utf8(&bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
@@ -227,6 +214,12 @@ pub fn load_file(path: &Path, manifest: &Manifest) -> FileLoad {
             return out;
         }
     };
+    load_text(path, kind, text, manifest)
+}
+
+/// Load decoded text. Offsets in the result are byte offsets into `text`.
+fn load_text(path: &Path, kind: Option<&str>, text: &str, manifest: &Manifest) -> FileLoad {
+    let mut out = FileLoad::default();
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let body = &text[bom..];
     if body.trim().is_empty() {
@@ -235,7 +228,7 @@ pub fn load_file(path: &Path, manifest: &Manifest) -> FileLoad {
     }
     let doc = path.display().to_string();
     let known = manifest.lookup(path).cloned().unwrap_or_default();
-    match ext(path).as_deref() {
+    match kind {
         Some("html") | Some("htm") => {
             let (t, mut map, meta) = html::extract(body);
             for seg in &mut map.segments {

@@ -6,15 +6,23 @@
 //! same (doc, id) pair and adds nothing; a changed file has a new id under the same doc, so its
 //! old article and claim documents are deleted and the new version added in the same commit.
 
+mod health;
+mod record;
 mod schema;
+mod writer;
 mod scan_dir;
 mod sentence_filter;
+
+pub use health::{folder_state, BuildInfo, FolderState, LexiconFile, Stats, VerifyReport, BUILD_FILE};
+use health::show;
+pub use record::{ClaimRecord, Outlet};
+pub use writer::Ingester;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
 use jiff::civil::Date;
 use schema::Fields;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -23,50 +31,51 @@ use tantivy::schema::{IndexRecordOption, TantivyDocument, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, Index, IndexReader, IndexWriter, ReloadPolicy, Term};
 
-/// A claim as stored, joined with what is known of its article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ClaimRecord {
-    pub claim: Claim,
-    /// The article's `doc` (path as given at ingest).
-    pub doc: String,
-    pub article_id: String,
-    pub source: Option<String>,
-    pub published: Option<Date>,
+/// Index errors, each one line naming the index folder. Only [`IndexError::Corrupt`] means
+/// the index itself is damaged; none of them advises deleting anything.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("no index at {}: run `crosscheck ingest` first", show(.0))]
+    Missing(PathBuf),
+    #[error("{} is not a crosscheck index: it holds {what}; nothing was written there (give --index a new or empty folder)", show(.path))]
+    NotAnIndex { path: PathBuf, what: String },
+    #[error("index at {} is locked by another crosscheck process", show(.0))]
+    Locked(PathBuf),
+    #[error("index at {} is damaged: {reason}; nothing was changed (`crosscheck verify` lists the damage; restore the folder from a backup, or ingest the articles into a new index folder)", show(.path))]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("index at {}: {reason}", show(.path))]
+    Io { path: PathBuf, reason: String },
+    #[error("index at {} was built with {built}; this run has {now}: claims would not match (give the same --lexicon files, or ingest into a new index folder)", show(.path))]
+    LexiconMismatch { path: PathBuf, built: String, now: String },
+    #[error("invalid query {query:?}: {reason}")]
+    Query { query: String, reason: String },
+    /// (Not a `source`: the message already says what tantivy said, once.)
+    #[error("index error: {}", health::describe(.0).1)]
+    Tantivy(tantivy::TantivyError),
 }
 
-impl ClaimRecord {
-    /// Join a claim with its article, mapping the claim's spans from text offsets to file
-    /// byte offsets.
-    pub fn from_article(article: &Article, mut claim: Claim) -> Self {
-        let map = &article.offsets;
-        claim.quantity.start = map.to_file(claim.quantity.start);
-        claim.quantity.end = map.to_file(claim.quantity.end);
-        claim.sentence_start = map.to_file(claim.sentence_start);
-        claim.sentence_end = map.to_file(claim.sentence_end);
-        ClaimRecord {
-            claim,
-            doc: article.doc.clone(),
-            article_id: article.id.clone(),
-            source: article.source.clone(),
-            published: article.published,
-        }
+impl From<tantivy::TantivyError> for IndexError {
+    fn from(e: tantivy::TantivyError) -> Self {
+        IndexError::Tantivy(e)
     }
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum IndexError {
-    #[error("no index at {0}: run `crosscheck ingest` first")]
-    Missing(PathBuf),
-    #[error("index at {0} is locked by another crosscheck process")]
-    Locked(PathBuf),
-    #[error("index at {path} cannot be opened ({reason}); remove the folder and run `crosscheck ingest` again")]
-    Corrupt { path: PathBuf, reason: String },
-    #[error("index at {path}: {reason}")]
-    Io { path: PathBuf, reason: String },
-    #[error("invalid query {query:?}: {reason}")]
-    Query { query: String, reason: String },
-    #[error("index error: {0}")]
-    Tantivy(#[from] tantivy::TantivyError),
+impl IndexError {
+    /// A tantivy error met while using the index at `path`, as one line naming the folder.
+    pub fn at(path: &Path, e: tantivy::TantivyError) -> IndexError {
+        match e {
+            tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => IndexError::Locked(path.to_path_buf()),
+            e => match health::describe(&e) {
+                (true, reason) => IndexError::Corrupt { path: path.to_path_buf(), reason },
+                (false, reason) => IndexError::Io { path: path.to_path_buf(), reason },
+            },
+        }
+    }
+
+    /// The index is damaged (as opposed to missing, locked or unreadable for another reason).
+    pub fn is_corrupt(&self) -> bool {
+        matches!(self, IndexError::Corrupt { .. })
+    }
 }
 
 pub type Result<T> = std::result::Result<T, IndexError>;
@@ -86,6 +95,8 @@ pub struct IngestSummary {
     pub updated: usize,
     pub unchanged: usize,
     pub skipped: usize,
+    /// Copies of indexed articles from another outlet, recorded as that article's outlets.
+    pub copies: usize,
     pub claims: usize,
     pub seconds: f64,
 }
@@ -112,6 +123,8 @@ pub struct SearchHit {
     /// Snippet text, and the byte ranges of matched words in it.
     pub snippet: String,
     pub highlights: Vec<(usize, usize)>,
+    /// Every outlet that ran the article, when more than one did.
+    pub outlets: Vec<Outlet>,
 }
 
 /// Filters for listing stored claims; empty = all.
@@ -217,6 +230,8 @@ pub struct CrossIndex {
     index: Index,
     fields: Fields,
     reader: IndexReader,
+    /// Stored records that failed to parse: count and first messages (see `take_damaged`).
+    damaged: std::sync::Mutex<(usize, Vec<String>)>,
 }
 
 fn date_key(d: Date) -> i64 {
@@ -224,35 +239,56 @@ fn date_key(d: Date) -> i64 {
 }
 
 impl CrossIndex {
-    /// Open an existing index for reading.
+    /// Open an existing index for reading. Needs no write access to the folder.
     pub fn open(dir: &Path) -> Result<Self> {
-        if !dir.join("meta.json").exists() {
-            return Err(IndexError::Missing(dir.to_path_buf()));
-        }
-        let index = Index::open_in_dir(dir).map_err(|e| IndexError::Corrupt {
-            path: dir.to_path_buf(),
-            reason: e.to_string(),
-        })?;
-        Self::from_index(dir, index)
+        Self::open_with(dir, false)
     }
 
     /// Open an existing index for one pass over every stored claim (`discrepancies`): the
     /// document stores are read block by block instead of mapped (see [`scan_dir`]), so the
     /// memory in use is the claims loaded, not the whole store as well.
     pub fn open_scan(dir: &Path) -> Result<Self> {
-        if !dir.join("meta.json").exists() {
-            return Err(IndexError::Missing(dir.to_path_buf()));
-        }
+        Self::open_with(dir, true)
+    }
+
+    fn open_with(dir: &Path, scan: bool) -> Result<Self> {
+        Self::check_folder(dir)?;
         let corrupt = |reason: String| IndexError::Corrupt { path: dir.to_path_buf(), reason };
-        let directory = scan_dir::ScanDirectory::open(dir).map_err(corrupt)?;
-        let index = Index::open(directory).map_err(|e| corrupt(e.to_string()))?;
+        let directory = if scan { scan_dir::ScanDirectory::open(dir) } else { scan_dir::ScanDirectory::open_mapped(dir) };
+        let directory = directory.map_err(|reason| IndexError::Io { path: dir.to_path_buf(), reason })?;
+        let index = Index::open(directory).map_err(|e| match e {
+            // meta.json that does not parse.
+            tantivy::TantivyError::DeserializeError(_) => corrupt("meta.json cannot be read".into()),
+            e => IndexError::at(dir, e),
+        })?;
         Self::from_index(dir, index)
     }
 
-    /// Open the index in `dir`, creating the folder and an empty index when absent.
+    /// An index must have its meta.json; say what the folder holds when it does not.
+    fn check_folder(dir: &Path) -> Result<()> {
+        let state = health::folder_state(dir).map_err(|e| IndexError::Io { path: dir.to_path_buf(), reason: e.to_string() })?;
+        match state {
+            FolderState::Index => Ok(()),
+            FolderState::Empty => Err(IndexError::Missing(dir.to_path_buf())),
+            FolderState::IndexWithoutMeta(names) => Err(IndexError::Corrupt {
+                path: dir.to_path_buf(),
+                reason: format!("meta.json is missing, though the folder holds index files ({}: {})", health::entries(names.len()), health::list_names(&names)),
+            }),
+            FolderState::Other(names) => Err(IndexError::NotAnIndex {
+                path: dir.to_path_buf(),
+                what: format!("{}: {}", health::entries(names.len()), health::list_names(&names)),
+            }),
+        }
+    }
+
+    /// Open the index in `dir`, creating the folder and an empty index when the folder is
+    /// absent or empty. A folder holding anything else (index files without meta.json, the
+    /// user's own files) is left untouched and reported.
     pub fn create_or_open(dir: &Path) -> Result<Self> {
-        if dir.join("meta.json").exists() {
-            return Self::open(dir);
+        match Self::check_folder(dir) {
+            Ok(()) => return Self::open(dir),
+            Err(IndexError::Missing(_)) => {}
+            Err(e) => return Err(e),
         }
         std::fs::create_dir_all(dir).map_err(|e| IndexError::Io {
             path: dir.to_path_buf(),
@@ -260,8 +296,9 @@ impl CrossIndex {
         })?;
         let index = Index::create_in_dir(dir, schema::build()).map_err(|e| IndexError::Io {
             path: dir.to_path_buf(),
-            reason: e.to_string(),
+            reason: health::describe(&e).1,
         })?;
+        health::share_files(dir);
         Self::from_index(dir, index)
     }
 
@@ -275,33 +312,52 @@ impl CrossIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e: tantivy::TantivyError| IndexError::Corrupt {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
-        Ok(CrossIndex { path: dir.to_path_buf(), index, fields, reader })
+            .map_err(|e: tantivy::TantivyError| IndexError::at(dir, e))?;
+        Ok(CrossIndex { path: dir.to_path_buf(), index, fields, reader, damaged: Default::default() })
+    }
+
+    /// The index folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub(crate) fn fail(&self, e: tantivy::TantivyError) -> IndexError {
+        IndexError::at(&self.path, e)
     }
 
     /// Start writing. Fails with [`IndexError::Locked`] when another process writes.
     pub fn writer(&self) -> Result<Ingester<'_>> {
+        // Writing over a damaged index would bury the damage under new commits.
+        let damaged = self.index.validate_checksum().map_err(|e| self.fail(e))?;
+        if !damaged.is_empty() {
+            let mut names: Vec<String> = damaged.iter().map(|p| p.display().to_string()).collect();
+            names.sort();
+            let what = if names.len() == 1 { format!("file {} fails its checksum", names[0]) } else { format!("{} fail their checksums ({})", health::count(names.len(), "file"), health::list_names(&names)) };
+            return Err(IndexError::Corrupt { path: self.path.clone(), reason: what });
+        }
         let writer: IndexWriter = self
             .index
             .writer_with_num_threads(WRITER_THREADS, WRITER_BUDGET)
             .map_err(|e| match e {
+                tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::IoError(io), _) => IndexError::Io {
+                    path: self.path.clone(),
+                    reason: format!("cannot write here ({io}); reading commands work without write access"),
+                },
                 tantivy::TantivyError::LockFailure(..) => IndexError::Locked(self.path.clone()),
-                other => IndexError::Tantivy(other),
+                e => self.fail(e),
             })?;
         Ok(Ingester {
             ix: self,
             writer,
             seen: HashSet::new(),
+            copies: Default::default(),
             pending: 0,
             summary: IngestSummary::default(),
         })
     }
 
     fn count(&self, q: &dyn Query) -> Result<usize> {
-        Ok(self.reader.searcher().search(q, &Count)?)
+        self.reader.searcher().search(q, &Count).map_err(|e| self.fail(e))
     }
 
     fn kind_query(&self, kind: &str) -> Box<dyn Query> {
@@ -340,12 +396,14 @@ impl CrossIndex {
         }
         let query = BooleanQuery::new(clauses);
         let searcher = self.reader.searcher();
-        let top = searcher.search(&query, &TopDocs::with_limit(q.limit.max(1)).order_by_score())?;
-        let mut snippets = SnippetGenerator::create(&searcher, user.as_ref(), f.body)?;
+        // Never more than there are documents: a huge --limit must not allocate for itself.
+        let limit = q.limit.clamp(1, (searcher.num_docs() as usize).max(1));
+        let top = searcher.search(&query, &TopDocs::with_limit(limit).order_by_score()).map_err(|e| self.fail(e))?;
+        let mut snippets = SnippetGenerator::create(&searcher, user.as_ref(), f.body).map_err(|e| self.fail(e))?;
         snippets.set_max_num_chars(220);
         let mut hits = Vec::with_capacity(top.len());
         for (rank, (score, addr)) in top.into_iter().enumerate() {
-            let d: TantivyDocument = searcher.doc(addr)?;
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.fail(e))?;
             let snip = snippets.snippet_from_doc(&d);
             hits.push(SearchHit {
                 rank: rank + 1,
@@ -356,6 +414,7 @@ impl CrossIndex {
                 title: text_of(&d, f.title),
                 snippet: snip.fragment().replace(['\n', '\r'], " "),
                 highlights: snip.highlighted().iter().map(|r| (r.start, r.end)).collect(),
+                outlets: f.outlets.and_then(|o| text_of(&d, o)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),
             });
         }
         Ok(hits)
@@ -394,7 +453,7 @@ impl CrossIndex {
             clauses.push((Occur::Must, self.source_query(s)));
         }
         let searcher = self.reader.searcher();
-        let mut addrs: Vec<DocAddress> = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?.into_iter().collect();
+        let mut addrs: Vec<DocAddress> = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector).map_err(|e| self.fail(e))?.into_iter().collect();
         addrs.sort();
         let mut out = self.load_records(&addrs)?;
         if let Some(q) = &sentence_query {
@@ -431,11 +490,12 @@ impl CrossIndex {
     fn load_chunk(&self, searcher: &tantivy::Searcher, addrs: &[DocAddress]) -> Result<Vec<ClaimRecord>> {
         let mut out = Vec::with_capacity(addrs.len());
         for &addr in addrs {
-            let d: TantivyDocument = searcher.doc(addr)?;
-            if let Some(json) = text_of(&d, self.fields.record) {
-                if let Ok(rec) = serde_json::from_str::<ClaimRecord>(&json) {
-                    out.push(rec);
-                }
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.fail(e))?;
+            let doc = text_of(&d, self.fields.doc).unwrap_or_default();
+            match text_of(&d, self.fields.record).map(|json| serde_json::from_str::<ClaimRecord>(&json)) {
+                Some(Ok(rec)) => out.push(rec),
+                Some(Err(e)) => self.note_damaged(format!("a claim of {} (segment {}, document {}): {e}", crate::corpus::one_line(&doc), addr.segment_ord, addr.doc_id)),
+                None => self.note_damaged(format!("a claim of {} (segment {}, document {}): no stored record", crate::corpus::one_line(&doc), addr.segment_ord, addr.doc_id)),
             }
         }
         Ok(out)
@@ -472,7 +532,7 @@ impl CrossIndex {
             }
         });
         let searcher = self.reader.searcher();
-        let top = searcher.search(query.as_ref(), &ranking)?;
+        let top = searcher.search(query.as_ref(), &ranking).map_err(|e| self.fail(e))?;
         let addrs: Vec<DocAddress> = top.into_iter().map(|(_, a)| a).collect();
         self.load_records(&addrs)
     }
@@ -488,82 +548,8 @@ impl CrossIndex {
     }
 }
 
-fn text_of(d: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+pub(crate) fn text_of(d: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     d.get_first(field).and_then(|v| v.as_str()).map(str::to_string)
-}
-
-/// An open writer. Articles go in with [`Ingester::add`]; nothing is visible until
-/// [`Ingester::commit`].
-pub struct Ingester<'a> {
-    ix: &'a CrossIndex,
-    writer: IndexWriter,
-    /// Article ids added in this run (the reader does not see uncommitted work).
-    seen: HashSet<String>,
-    pending: usize,
-    summary: IngestSummary,
-}
-
-impl Ingester<'_> {
-    /// Add one article with its claims (spans relative to `article.text`).
-    pub fn add(&mut self, article: &Article, claims: Vec<Claim>) -> Result<IngestStatus> {
-        let f = &self.ix.fields;
-        let key = format!("{}\u{1f}{}", article.doc, article.id);
-        let key_q = TermQuery::new(Term::from_field_text(f.key, &key), IndexRecordOption::Basic);
-        if self.seen.contains(&article.id) || self.ix.count(&key_q)? > 0 {
-            self.summary.unchanged += 1;
-            return Ok(IngestStatus::Unchanged);
-        }
-        let doc_term = Term::from_field_text(f.doc, &article.doc);
-        let existed = self.ix.count(&TermQuery::new(doc_term.clone(), IndexRecordOption::Basic))? > 0;
-        if !existed {
-            // The same content under another path is one article, not two.
-            let id_q = TermQuery::new(Term::from_field_text(f.id, &article.id), IndexRecordOption::Basic);
-            if self.ix.count(&id_q)? > 0 {
-                self.summary.unchanged += 1;
-                return Ok(IngestStatus::Unchanged);
-            }
-        } else {
-            self.writer.delete_term(doc_term);
-        }
-        self.seen.insert(article.id.clone());
-        self.writer.add_document(schema::article_doc(f, article, &key))?;
-        for claim in claims {
-            let rec = ClaimRecord::from_article(article, claim);
-            self.writer.add_document(schema::claim_doc(f, &rec))?;
-            self.summary.claims += 1;
-        }
-        self.pending += 1;
-        if self.pending >= COMMIT_EVERY {
-            self.commit_batch()?;
-        }
-        let status = if existed { IngestStatus::Updated } else { IngestStatus::Added };
-        match status {
-            IngestStatus::Added => self.summary.added += 1,
-            IngestStatus::Updated => self.summary.updated += 1,
-            IngestStatus::Unchanged => {}
-        }
-        Ok(status)
-    }
-
-    /// Count an input that could not be loaded.
-    pub fn skipped(&mut self, n: usize) {
-        self.summary.skipped += n;
-    }
-
-    fn commit_batch(&mut self) -> Result<()> {
-        self.writer.commit()?;
-        self.ix.reader.reload()?;
-        self.pending = 0;
-        Ok(())
-    }
-
-    /// Make everything added visible, atomically, and wait for merges.
-    pub fn commit(mut self) -> Result<IngestSummary> {
-        self.commit_batch()?;
-        self.writer.wait_merging_threads()?;
-        self.ix.reader.reload()?;
-        Ok(self.summary)
-    }
 }
 
 #[cfg(test)]

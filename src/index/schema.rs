@@ -39,6 +39,9 @@ pub struct Fields {
     pub as_of: Field,
     /// The full ClaimRecord as JSON.
     pub record: Field,
+    /// Every outlet that carried an article's text, as JSON (articles only; absent from
+    /// indexes made before outlets were kept).
+    pub outlets: Option<Field>,
 }
 
 pub fn build() -> Schema {
@@ -65,6 +68,7 @@ pub fn build() -> Schema {
     b.add_text_field("group_holder", STRING);
     b.add_i64_field("as_of", FAST);
     b.add_text_field("record", STORED);
+    b.add_text_field("outlets", STORED);
     b.build()
 }
 
@@ -96,7 +100,32 @@ impl Fields {
             group_holder: get("group_holder")?,
             as_of: get("as_of")?,
             record: get("record")?,
+            outlets: s.get_field("outlets").ok(),
         })
+    }
+}
+
+/// An article document that also lists every outlet that carried the same text: each one's
+/// outlet is searchable (`--source`).
+pub fn article_doc_with_outlets(f: &Fields, a: &Article, key: &str, outlets: &[super::Outlet]) -> TantivyDocument {
+    let mut d = article_doc(f, a, key);
+    add_outlets(f, &mut d, a.source.as_deref(), outlets);
+    if let (Some(field), false) = (f.outlets, outlets.is_empty()) {
+        if let Ok(json) = serde_json::to_string(outlets) {
+            d.add_text(field, json);
+        }
+    }
+    d
+}
+
+/// The source_key terms of outlets other than the primary one.
+fn add_outlets(f: &Fields, d: &mut TantivyDocument, primary: Option<&str>, outlets: &[super::Outlet]) {
+    let primary = primary.map(|s| s.trim().to_lowercase());
+    let mut keys: Vec<String> = outlets.iter().filter_map(|o| o.source.as_deref()).map(|s| s.trim().to_lowercase()).filter(|k| Some(k) != primary.as_ref()).collect();
+    keys.sort();
+    keys.dedup();
+    for k in keys {
+        d.add_text(f.source_key, k);
     }
 }
 
@@ -131,6 +160,7 @@ pub fn claim_doc(f: &Fields, r: &ClaimRecord) -> TantivyDocument {
     if let Some(s) = &r.source {
         d.add_text(f.source_key, s.trim().to_lowercase());
     }
+    add_outlets(f, &mut d, r.source.as_deref(), &r.outlets);
     d.add_text(f.metric, &r.claim.metric);
     d.add_text(f.holder_key, r.claim.holder.to_lowercase());
     d.add_text(f.unit, &r.claim.quantity.unit);

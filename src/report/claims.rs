@@ -1,6 +1,6 @@
 //! Claim listings (`extract`, `claims`): JSON Lines, CSV and a terminal table.
 
-use super::{num, sheet_safe};
+use super::{num, printable, sheet_safe};
 use crate::index::ClaimRecord;
 use std::io::Write;
 
@@ -8,7 +8,7 @@ use std::io::Write;
 pub const CLAIM_COLUMNS: &[&str] = &[
     "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "direction", "metric", "holder",
     "sentence", "measure", "scope", "person", "as_of", "time_basis", "change_role", "source", "published",
-    "kind", "per", "modality", "holder_basis", "missing", "group_id",
+    "kind", "per", "modality", "holder_basis", "missing", "group_id", "outlets",
 ];
 
 fn json_row(r: &ClaimRecord) -> serde_json::Value {
@@ -25,6 +25,9 @@ fn json_row(r: &ClaimRecord) -> serde_json::Value {
         "kind": c.kind, "per": c.per, "modality": c.modality, "holder_basis": c.holder_basis,
         "missing": c.missing.join(", "),
         "group_id": c.group_key().map(|k| crate::compare::group_id(&k)),
+        "outlets": r.outlets.iter().map(|o| serde_json::json!({
+            "source": o.source, "published": o.published.map(|d| d.to_string()), "doc": o.doc,
+        })).collect::<Vec<_>>(),
     })
 }
 
@@ -52,6 +55,7 @@ pub fn write_claims_csv<W: Write>(out: W, rows: &[ClaimRecord]) -> std::io::Resu
             .iter()
             .map(|c| match *c {
                 "value" | "lo" | "hi" => num(j[*c].as_f64()),
+                "outlets" => sheet_safe(&r.outlets_cell()).into_owned(),
                 _ => sheet_safe(&plain(&j[*c])).into_owned(),
             })
             .collect();
@@ -83,7 +87,7 @@ pub fn write_claims_table<W: Write>(mut out: W, rows: &[ClaimRecord], width: Opt
             (h, s, _) => format!("{h} / {s}"),
         };
         let doc = std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned());
-        t.add_row(vec![
+        let row = [
             format!("{doc}:{}-{}", q.start, q.end),
             q.text.clone(),
             value,
@@ -92,7 +96,8 @@ pub fn write_claims_table<W: Write>(mut out: W, rows: &[ClaimRecord], width: Opt
             if c.measure.is_empty() { c.metric.clone() } else { format!("{} ({})", c.metric, c.measure) },
             holder,
             c.as_of.map_or_else(|| "?".into(), |d| d.to_string()),
-        ]);
+        ];
+        t.add_row(row.iter().map(|cell| printable(cell).into_owned()).collect::<Vec<_>>());
     }
     writeln!(out, "{t}")?;
     writeln!(out, "{} claims", rows.len())

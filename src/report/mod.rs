@@ -17,6 +17,17 @@ pub fn sheet_safe(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Text for a terminal table cell: control characters from article text or file names (BEL,
+/// ESC sequences that recolour or retitle the terminal, a newline in a file name) and
+/// bidirectional overrides become visible stand-ins instead of reaching the terminal.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(|c| if !bad(c) { c } else if c.is_whitespace() { ' ' } else { '\u{FFFD}' }).collect())
+}
+
 /// A number as CSV writes it: empty when unknown, no exponent noise for whole values.
 pub fn num(v: Option<f64>) -> String {
     match v {
@@ -36,6 +47,13 @@ mod tests {
         assert_eq!(sheet_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(sheet_safe("-3 dead"), "'-3 dead");
         assert_eq!(sheet_safe("nearly 19%"), "nearly 19%");
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(printable("a\x07b\x1b[31mred\nx"), "a\u{FFFD}b\u{FFFD}[31mred x");
+        assert_eq!(printable("\u{202E}abc"), "\u{FFFD}abc");
+        assert!(matches!(printable("plain € text"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

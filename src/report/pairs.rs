@@ -1,6 +1,6 @@
 //! Pair listings (`discrepancies`, `check`): CSV with the contract columns, JSON Lines, table.
 
-use super::{num, sheet_safe};
+use super::{num, printable, sheet_safe};
 use crate::compare::Pair;
 use crate::index::ClaimRecord;
 use std::borrow::Cow;
@@ -19,6 +19,8 @@ pub fn pair_header() -> Vec<String> {
     for side in ["a_", "b_"] {
         h.extend(SIDE_COLUMNS.iter().map(|c| format!("{side}{c}")));
     }
+    // Added later, so at the end: every outlet that ran each side's article.
+    h.extend(["a_outlets".to_string(), "b_outlets".to_string()]);
     h
 }
 
@@ -59,6 +61,8 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     ]);
     side(a, &mut r);
     side(&recs[p.b], &mut r);
+    r.push(Cow::Owned(sheet_safe(&a.outlets_cell()).into_owned()));
+    r.push(Cow::Owned(sheet_safe(&recs[p.b].outlets_cell()).into_owned()));
     r
 }
 
@@ -96,10 +100,10 @@ pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
     let cell = |r: &ClaimRecord| {
         format!(
             "{}\n{} {}\n{}",
-            r.claim.quantity.text,
-            r.source.as_deref().unwrap_or("?"),
+            printable(&r.claim.quantity.text),
+            printable(&outlet_names(r)),
             r.claim.as_of.map_or_else(|| "?".into(), |d| d.to_string()),
-            std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned())
+            printable(&std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned()))
         )
     };
     for p in pairs {
@@ -107,13 +111,21 @@ pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
         let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
         t.add_row(vec![
             p.verdict.as_str().to_string(),
-            format!("{}\n{}", a.claim.metric, holder),
+            format!("{}\n{}", printable(&a.claim.metric), printable(holder)),
             cell(a),
             cell(&recs[p.b]),
-            p.explanation.clone(),
+            printable(&p.explanation).into_owned(),
         ]);
     }
     writeln!(out, "{t}")
+}
+
+/// The outlet (or every outlet, for a syndicated article) of a claim, for a table cell.
+fn outlet_names(r: &ClaimRecord) -> String {
+    if r.outlets.is_empty() {
+        return r.source.clone().unwrap_or_else(|| "?".into());
+    }
+    r.outlets.iter().map(|o| o.source.as_deref().unwrap_or("?")).collect::<Vec<_>>().join(", ")
 }
 
 /// A severity with four decimals ("0.0799"), without float formatting's exact-digit path (this
