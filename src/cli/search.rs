@@ -67,7 +67,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                     format!("{:.2}", h.score),
                     h.source.clone().unwrap_or_else(|| "?".into()),
                     h.published.map_or_else(|| "?".into(), |d| d.to_string()),
-                    format!("{}\n{}\n{}", h.title.as_deref().unwrap_or("(untitled)"), h.doc, highlight(h, mark)),
+                    format!("{}\n{}\n{}", h.title.as_deref().unwrap_or("(untitled)"), h.url.as_deref().unwrap_or(&h.doc), highlight(h, mark)),
                 ]);
             }
             writeln!(out, "{t}")?;
@@ -76,7 +76,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             for h in &hits {
                 let v = serde_json::json!({
                     "rank": h.rank, "score": h.score, "doc": h.doc, "source": h.source,
-                    "published": h.published.map(|d| d.to_string()), "title": h.title,
+                    "published": h.published.map(|d| d.to_string()), "title": h.title, "url": h.url,
                     "snippet": h.snippet, "snippet_marked": highlight(h, ("**", "**")),
                     "highlights": h.highlights,
                 });
@@ -85,7 +85,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["rank", "score", "doc", "source", "published", "title", "snippet"])?;
+            w.write_record(["rank", "score", "doc", "source", "published", "title", "snippet", "url"])?;
             for h in &hits {
                 w.write_record([
                     h.rank.to_string(),
@@ -95,6 +95,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                     h.published.map(|d| d.to_string()).unwrap_or_default(),
                     crosscheck::report::sheet_safe(h.title.as_deref().unwrap_or("")).into_owned(),
                     crosscheck::report::sheet_safe(&highlight(h, ("**", "**"))).into_owned(),
+                    crosscheck::report::sheet_safe(h.url.as_deref().unwrap_or("")).into_owned(),
                 ])?;
             }
             w.flush()?;

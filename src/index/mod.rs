@@ -32,6 +32,9 @@ pub struct ClaimRecord {
     pub article_id: String,
     pub source: Option<String>,
     pub published: Option<Date>,
+    /// The article's address, when the input gave one (what a reader opens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 impl ClaimRecord {
@@ -49,6 +52,7 @@ impl ClaimRecord {
             article_id: article.id.clone(),
             source: article.source.clone(),
             published: article.published,
+            url: article.url.clone(),
         }
     }
 }
@@ -109,6 +113,8 @@ pub struct SearchHit {
     pub source: Option<String>,
     pub published: Option<Date>,
     pub title: Option<String>,
+    /// The article's address, when known.
+    pub url: Option<String>,
     /// Snippet text, and the byte ranges of matched words in it.
     pub snippet: String,
     pub highlights: Vec<(usize, usize)>,
@@ -354,6 +360,7 @@ impl CrossIndex {
                 source: text_of(&d, f.source),
                 published: text_of(&d, f.published_s).and_then(|s| s.parse().ok()),
                 title: text_of(&d, f.title),
+                url: text_of(&d, f.url),
                 snippet: snip.fragment().replace(['\n', '\r'], " "),
                 highlights: snip.highlighted().iter().map(|r| (r.start, r.end)).collect(),
             });

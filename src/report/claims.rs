@@ -4,10 +4,11 @@ use super::{num, sheet_safe};
 use crate::index::ClaimRecord;
 use std::io::Write;
 
-/// CSV / JSONL columns of a claim listing, in order. The first 13 are the extract contract.
+/// CSV / JSONL columns of a claim listing, in order. The first 13 are the extract contract;
+/// later columns are only ever added at the end.
 pub const CLAIM_COLUMNS: &[&str] = &[
     "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "direction", "metric", "holder",
-    "sentence", "measure", "scope", "person", "as_of", "time_basis", "change_role", "source", "published",
+    "sentence", "measure", "scope", "person", "as_of", "time_basis", "change_role", "source", "published", "url",
 ];
 
 fn json_row(r: &ClaimRecord) -> serde_json::Value {
@@ -20,7 +21,7 @@ fn json_row(r: &ClaimRecord) -> serde_json::Value {
         "measure": c.measure, "scope": c.scope, "person": c.person,
         "as_of": c.as_of.map(|d| d.to_string()), "time_basis": c.time_basis,
         "change_role": q.change_role, "source": r.source,
-        "published": r.published.map(|d| d.to_string()),
+        "published": r.published.map(|d| d.to_string()), "url": r.url,
     })
 }
 
@@ -79,8 +80,13 @@ pub fn write_claims_table<W: Write>(mut out: W, rows: &[ClaimRecord], width: Opt
             (h, s, _) => format!("{h} / {s}"),
         };
         let doc = std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned());
+        let at = format!("{doc}:{}-{}", q.start, q.end);
         t.add_row(vec![
-            format!("{doc}:{}-{}", q.start, q.end),
+            // The address a reader opens, under the place in the file.
+            match &r.url {
+                Some(u) => format!("{at}\n{u}"),
+                None => at,
+            },
             q.text.clone(),
             value,
             q.unit.clone(),
