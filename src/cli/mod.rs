@@ -13,6 +13,7 @@ mod extract;
 mod ingest;
 mod search;
 mod shared;
+mod summary;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

@@ -9,9 +9,11 @@
 
 mod config;
 mod interval;
+mod summary;
 
 pub use config::{Config, Tolerance};
 pub use interval::{interval, Interval};
+pub use summary::{claim_date, summarise_records, Cluster, Link, QuantityKey, QuantitySummary, Summarizer};
 
 use crate::extract::lexicon::fold_person;
 use crate::extract::{comparison_unit, ChangeRole, Claim, TimeBasis};

@@ -5,8 +5,10 @@
 
 mod claims;
 mod pairs;
+mod summary;
 pub use claims::*;
 pub use pairs::*;
+pub use summary::*;
 
 /// Neutralise a CSV cell a spreadsheet would read as a formula: text starting with
 /// `=`, `+`, `-`, `@`, tab or CR gets a leading single quote. Numbers are written as numbers.
