@@ -11,6 +11,7 @@ mod claims;
 mod discrepancies;
 mod extract;
 mod ingest;
+mod report;
 mod search;
 mod shared;
 mod summary;
@@ -42,7 +43,8 @@ const EXAMPLES: &str = "Examples:
   crosscheck extract corpus/004_5597e02c02573cef.txt --format table
   crosscheck claims --metric territory_share      claims stored in the index
   crosscheck discrepancies --output conflicts.csv conflicts and updates across sources
-  crosscheck check new-article.txt                check a new article against the index";
+  crosscheck check new-article.txt                check a new article against the index
+  crosscheck report --output report.html          an HTML evidence report of the disagreements";
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = ABOUT, after_help = EXAMPLES)]
@@ -71,6 +73,7 @@ pub enum Command {
     Claims(claims::Args),
     Discrepancies(discrepancies::Args),
     Check(check::Args),
+    Report(report::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -90,6 +93,7 @@ pub fn main() -> ExitCode {
         Command::Claims(a) => claims::run(&global, a),
         Command::Discrepancies(a) => discrepancies::run(&global, a),
         Command::Check(a) => check::run(&global, a),
+        Command::Report(a) => report::run(&global, a),
     }));
     let Ok(result) = run else {
         return ExitCode::from(2); // the hook has said what happened

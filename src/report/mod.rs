@@ -3,7 +3,9 @@
 //! Column names are public interface (see `../shared/gold/README.md` and the README): scripts
 //! read them, so they only ever grow, never change.
 
+mod chart;
 mod claims;
+pub mod html;
 mod pairs;
 mod summary;
 pub use claims::*;
