@@ -253,3 +253,37 @@ fn the_seed_report_renders_in_headless_chromium() {
     assert!(px.iter().any(|p| near(p, [0x00, 0x72, 0xB2])), "cluster A's colour is on screen");
     assert!(px.iter().any(|p| near(p, [0xD5, 0x5E, 0x00])), "cluster B's colour is on screen");
 }
+
+fn hits(d: &Path, query: &str, extra: &[&str]) -> HashSet<String> {
+    let mut c = cc(d);
+    c.args(["search", query, "--limit", "1000", "--format", "json"]).args(extra);
+    let (code, out, err) = run(c);
+    assert_eq!(code, 0, "{err}");
+    // Only the articles written for the test (the seeds mention these places too).
+    out.lines().map(|l| serde_json::from_str::<Value>(l).unwrap()["doc"].as_str().unwrap().to_string()).filter(|doc| doc.contains("feed.jsonl")).collect()
+}
+
+#[test]
+fn search_finds_spelling_variants_unless_exact() {
+    let d = workdir();
+    write_feed(
+        d.path(),
+        &[
+            ("A", "2022-03-01", "https://example.org/a", "President Zelensky spoke to the parliament in Kyiv."),
+            ("B", "2022-03-02", "https://example.org/b", "President Zelenskiy's adviser said the Zaporizhzhia plant was shelled."),
+            ("C", "2022-03-03", "https://example.org/c", "Explosions were heard in Kiev and near Zaporozhye overnight."),
+        ],
+    );
+    ingest(d.path());
+    let p = d.path();
+    let kiev = hits(p, "Kiev", &[]);
+    let kyiv_exact = hits(p, "Kyiv", &["--exact"]);
+    let kiev_exact = hits(p, "Kiev", &["--exact"]);
+    assert!(kyiv_exact.iter().all(|h| kiev.contains(h)) && kiev_exact.iter().all(|h| kiev.contains(h)), "Kiev finds both spellings");
+    assert!(kiev.len() > kiev_exact.len(), "{kiev:?} vs {kiev_exact:?}");
+    assert_eq!(hits(p, "Zelenskiy", &[]).len(), 2);
+    assert_eq!(hits(p, "Zelenskiy", &["--exact"]).len(), 1);
+    assert_eq!(hits(p, "Zaporozhye", &[]).len(), 2);
+    assert_eq!(hits(p, "\"near Zaporizhzhia\"", &[]).len(), 1, "phrases too");
+    assert_eq!(hits(p, "\"near Zaporizhzhia\"", &["--exact"]).len(), 0);
+}

@@ -2,13 +2,14 @@
 
 use super::shared::{parse_date, Format, Global};
 use super::Outcome;
-use crosscheck::index::{CrossIndex, SearchHit, SearchQuery};
+use crosscheck::index::{CrossIndex, SearchHit, SearchQuery, Spellings};
 use std::io::{IsTerminal, Write};
 
 /// Search the indexed articles (BM25 ranking, highlighted snippets).
 ///
 /// QUERY uses tantivy's syntax: words, "exact phrases", AND / OR / -excluded, and field:term
-/// for the fields title and body.
+/// for the fields title and body. Spelling variants of places and people in the lexicon are
+/// found too ("Kiev" finds "Kyiv", "Zelenskiy" finds "Zelensky"); --exact turns that off.
 ///
 /// Example:
 ///   crosscheck search territory
@@ -30,6 +31,9 @@ pub struct Args {
     /// Number of results.
     #[arg(long, default_value_t = 10)]
     pub limit: usize,
+    /// Match words exactly as written: no spelling variants ("Kiev" alone, not "Kyiv" too).
+    #[arg(long)]
+    pub exact: bool,
     /// Output format: table for people; json (one object per line) or csv for scripts.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -37,13 +41,19 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let index = CrossIndex::open(&global.index)?;
-    let hits = index.search(&SearchQuery {
+    // Spelling variants of places and people come from the lexicon (built-in plus --lexicon).
+    let spellings = if args.exact {
+        Spellings::default()
+    } else {
+        Spellings::from_groups(&crosscheck::extract::Lexicon::load(&global.lexicon)?.spelling_groups())
+    };
+    let hits = index.search_with(&SearchQuery {
         query: args.query.clone(),
         source: args.source,
         since: args.since,
         until: args.until,
         limit: args.limit,
-    })?;
+    }, &spellings)?;
     if hits.is_empty() {
         eprintln!("no matches for {:?}", args.query);
         return Ok(Outcome::Ok);

@@ -9,6 +9,9 @@
 mod schema;
 mod scan_dir;
 mod sentence_filter;
+mod variants;
+
+pub use variants::Spellings;
 
 use crate::corpus::Article;
 use crate::extract::Claim;
@@ -325,14 +328,22 @@ impl CrossIndex {
         self.count(self.kind_query("claim").as_ref())
     }
 
-    /// Ranked article search with a snippet per hit.
+    /// Ranked article search with a snippet per hit, words as written.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.search_with(q, &Spellings::default())
+    }
+
+    /// Ranked article search where each word with spelling variants also finds them.
+    pub fn search_with(&self, q: &SearchQuery, spellings: &Spellings) -> Result<Vec<SearchHit>> {
         let f = &self.fields;
         let parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-        let user = parser.parse_query(&q.query).map_err(|e| IndexError::Query {
-            query: q.query.clone(),
-            reason: e.to_string(),
-        })?;
+        let bad = |reason: String| IndexError::Query { query: q.query.clone(), reason };
+        let user = if spellings.is_empty() {
+            parser.parse_query(&q.query).map_err(|e| bad(e.to_string()))?
+        } else {
+            let ast = tantivy::query_grammar::parse_query(&q.query).map_err(|_| bad(format!("{}", tantivy::query::QueryParserError::SyntaxError(q.query.clone()))))?;
+            parser.build_query_from_user_input_ast(spellings.expand(ast)).map_err(|e| bad(e.to_string()))?
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, user.box_clone()), (Occur::Must, self.kind_query("article"))];
         if let Some(s) = &q.source {

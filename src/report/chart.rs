@@ -73,7 +73,7 @@ impl Scale {
         let span = self.hi - self.lo;
         let raw = span / 5.0;
         let mag = 10f64.powf(raw.log10().floor());
-        let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| span / s <= 6.0).unwrap_or(10.0 * mag);
+        let step = [1.0, 2.0, 5.0, 10.0].iter().map(|m| m * mag).find(|s| span / s <= 8.0).unwrap_or(10.0 * mag);
         let mut t = (self.lo / step).ceil() * step;
         let mut out = Vec::new();
         while t <= self.hi + step * 1e-9 && out.len() < 12 {
@@ -302,7 +302,7 @@ mod tests {
         let s = Scale::fit([17.1, 19.0, 22.5, 27.5].into_iter()).unwrap();
         assert!(!s.log && s.lo <= 17.1 && s.hi >= 27.5);
         let t = s.ticks();
-        assert!(t.len() >= 3 && t.len() <= 7, "{t:?}");
+        assert!(t.len() >= 3 && t.len() <= 9, "{t:?}");
         assert!(t.iter().all(|v| (v / 2.0).fract() == 0.0), "{t:?}");
         let wide = Scale::fit([100.0, 250_000.0].into_iter()).unwrap();
         assert!(wide.log);

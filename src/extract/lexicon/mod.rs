@@ -57,6 +57,10 @@ pub struct Place {
     pub name: String,
     pub kind: String,
     pub aliases: Vec<String>,
+    /// Groups of spellings of one name in or of this place (["Kyiv", "Kiev"]): `search`
+    /// finds every spelling of a group when the query has one. Not used by extraction.
+    #[serde(default)]
+    pub spellings: Vec<Vec<String>>,
 }
 
 impl Place {
@@ -76,6 +80,9 @@ pub struct Office {
 struct Person {
     name: String,
     aliases: Vec<String>,
+    /// Groups of spellings of one part of the name (["Zelensky", "Zelenskyy"]), for search.
+    #[serde(default)]
+    spellings: Vec<Vec<String>>,
 }
 
 /// One matchable phrase: its owner's index, and whether it must match letter case
@@ -99,6 +106,8 @@ pub struct Lexicon {
     pub office_max_words: usize,
     /// folded person name -> canonical display name
     pub person_aliases: HashMap<String, String>,
+    /// person name -> spelling groups of parts of the name (for search)
+    pub person_spellings: BTreeMap<String, Vec<Vec<String>>>,
     pub quantity: QuantityLexicon,
     /// Metric cues by first word: (metric index, all words of the cue). Rebuilt on merge.
     pub cue_index: HashMap<String, Vec<(usize, Vec<String>)>>,
@@ -179,6 +188,7 @@ impl Lexicon {
             for a in std::iter::once(&p.name).chain(p.aliases.iter()) {
                 self.person_aliases.insert(fold_person(a), p.name.clone());
             }
+            self.person_spellings.insert(p.name.clone(), p.spellings.clone());
         }
         self.cue_index.clear();
         for (m, metric) in self.metrics.iter().enumerate() {
@@ -199,6 +209,13 @@ impl Lexicon {
 
     pub fn metric(&self, name: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.name == name)
+    }
+
+    /// Every group of spellings of one name (places, then people), for query expansion.
+    pub fn spelling_groups(&self) -> Vec<Vec<String>> {
+        let places = self.places.iter().flat_map(|p| p.spellings.iter());
+        let people = self.person_spellings.values().flatten();
+        places.chain(people).filter(|g| g.len() > 1).cloned().collect()
     }
 }
 
