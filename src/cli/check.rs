@@ -179,7 +179,7 @@ fn write_report(path: &std::path::Path, file: &std::path::Path, pairs: &[crossch
     let title = format!("check: {}", file.display());
     let page = crosscheck::report::html::Page {
         title: &title,
-        subtitle: format!("The article's claims against the index; {} quantities in conflict or updated.", quantities.len()),
+        subtitle: format!("The article's claims against the index: {} {} in conflict or updated.", quantities.len(), if quantities.len() == 1 { "quantity" } else { "quantities" }),
         quantities: &quantities,
         records,
         config,

@@ -131,6 +131,10 @@ fn truncate(s: &str, n: usize) -> String {
     t
 }
 
+fn outlet(r: &ClaimRecord) -> &str {
+    r.source.as_deref().filter(|s| !s.trim().is_empty()).unwrap_or("unknown outlet")
+}
+
 fn date_text(r: &ClaimRecord) -> String {
     claim_date(r).map_or_else(|| "date unknown".into(), |d| d.to_string())
 }
@@ -171,7 +175,7 @@ fn interval_chart(q: &QuantitySummary, rows: &[Row], recs: &[ClaimRecord]) -> St
     for (i, r) in shown.iter().enumerate() {
         let rec = &recs[r.rec];
         let y = TOP + ROW * i as f64;
-        let label = format!("{} · {}", truncate(rec.source.as_deref().unwrap_or("?"), 26), date_text(rec));
+        let label = format!("{} · {}", truncate(outlet(rec), 26), date_text(rec));
         let _ = write!(s, r#"<text class="lab" x="3%" y="{}">{}</text>"#, y + 11.0, esc(&label));
         let _ = write!(s, r#"<text class="val" x="95%" y="{}" text-anchor="end">{}</text>"#, y + 11.0, esc(&truncate(&rec.claim.quantity.text, 26)));
         if r.lo.is_nan() {
@@ -181,7 +185,7 @@ fn interval_chart(q: &QuantitySummary, rows: &[Row], recs: &[ClaimRecord]) -> St
         let by = y + 17.0;
         let c = colour(r.cluster);
         let w = (x1 - x0).max(0.4);
-        let _ = write!(s, r#"<rect x="{x0:.2}%" y="{by}" width="{w:.2}%" height="10" rx="2" fill="{c}"><title>{}</title></rect>"#, esc(&format!("{}: {} = [{}, {}]", rec.source.as_deref().unwrap_or("?"), rec.claim.quantity.text, short(r.lo), if r.hi.is_finite() { short(r.hi) } else { "∞".into() })));
+        let _ = write!(s, r#"<rect x="{x0:.2}%" y="{by}" width="{w:.2}%" height="10" rx="2" fill="{c}"><title>{}</title></rect>"#, esc(&format!("{}: {} = [{}, {}]", outlet(rec), rec.claim.quantity.text, short(r.lo), if r.hi.is_finite() { short(r.hi) } else { "∞".into() })));
         // Open ends become arrows past the axis.
         if r.hi.is_infinite() {
             let _ = write!(s, r#"<svg x="95%" y="{}" overflow="visible"><polygon points="0,0 10,8 0,16" fill="{c}"/></svg>"#, by - 3.0);
@@ -196,101 +200,133 @@ fn interval_chart(q: &QuantitySummary, rows: &[Row], recs: &[ClaimRecord]) -> St
     s
 }
 
-fn timeline(q: &QuantitySummary, rows: &[Row], recs: &[ClaimRecord], offices: bool) -> String {
-    let shown = &rows[..rows.len().min(MAX_ROWS)];
-    let days: Vec<Option<i64>> = shown.iter().map(|r| claim_date(&recs[r.rec]).and_then(day_number)).collect();
-    let (d0, d1) = days.iter().flatten().fold((i64::MAX, i64::MIN), |(a, b), &d| (a.min(d), b.max(d)));
-    let span = if d1 > d0 { (d1 - d0) as f64 } else { 1.0 };
-    // Undated claims sit in a gutter at the left.
-    let undated = days.iter().any(Option::is_none);
-    // Left margin for the value ticks (and the undated gutter), right margin for labels.
-    let left = if undated { 22.0 } else { 12.0 };
-    let x_of = |d: Option<i64>| match d {
-        Some(d) if d1 > d0 => left + (d - d0) as f64 / span * (90.0 - left),
-        Some(_) => (left + 90.0) / 2.0,
-        None => 13.0,
-    };
-    const TOP: f64 = 22.0;
-    let (plot_h, lanes) = if offices { (36.0 * q.clusters.len() as f64, q.clusters.len()) } else { (170.0, 0) };
-    let axis_y = TOP + plot_h + 8.0;
-    let height = axis_y + 26.0;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        r#"<svg class="chart timeline" width="100%" height="{height}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
-        esc(&format!("Timeline of {} claims about {}: how the figure changed", rows.len(), q.key.metric))
-    );
-    let _ = write!(s, r#"<line class="axis" x1="3%" x2="97%" y1="{axis_y}" y2="{axis_y}"/>"#);
-    if d0 <= d1 {
-        let mut ticks = vec![d0];
-        if d1 - d0 > 20 {
-            ticks.push(d0 + (d1 - d0) / 2);
+/// Dates across a timeline: claims' day numbers to percentages; undated ones in a gutter.
+struct TimeAxis {
+    d0: i64,
+    d1: i64,
+    undated: bool,
+}
+
+impl TimeAxis {
+    fn of(days: &[Option<i64>]) -> TimeAxis {
+        let (d0, d1) = days.iter().flatten().fold((i64::MAX, i64::MIN), |(a, b), &d| (a.min(d), b.max(d)));
+        TimeAxis { d0, d1, undated: days.iter().any(Option::is_none) }
+    }
+
+    /// Left margin for the value ticks (and the undated gutter), right margin for labels.
+    fn x(&self, d: Option<i64>) -> f64 {
+        let left = if self.undated { 22.0 } else { 12.0 };
+        match d {
+            Some(d) if self.d1 > self.d0 => left + (d - self.d0) as f64 / (self.d1 - self.d0) as f64 * (90.0 - left),
+            Some(_) => (left + 90.0) / 2.0,
+            None => 13.0,
         }
-        if d1 > d0 {
-            ticks.push(d1);
+    }
+
+    /// The axis line and its date labels (first, middle, last).
+    fn draw(&self, s: &mut String, axis_y: f64) {
+        let _ = write!(s, r#"<line class="axis" x1="3%" x2="97%" y1="{axis_y}" y2="{axis_y}"/>"#);
+        let mut ticks = Vec::new();
+        if self.d0 <= self.d1 {
+            ticks.push(self.d0);
+            if self.d1 - self.d0 > 20 {
+                ticks.push(self.d0 + (self.d1 - self.d0) / 2);
+            }
+            if self.d1 > self.d0 {
+                ticks.push(self.d1);
+            }
         }
         for d in ticks {
             let label = day_date(d).map(|x| x.to_string()).unwrap_or_default();
-            let _ = write!(s, r#"<text class="tick" x="{:.2}%" y="{}" text-anchor="middle">{}</text>"#, x_of(Some(d)), axis_y + 17.0, esc(&label));
+            let _ = write!(s, r#"<text class="tick" x="{:.2}%" y="{}" text-anchor="middle">{}</text>"#, self.x(Some(d)), axis_y + 17.0, esc(&label));
+        }
+        if self.undated {
+            let _ = write!(s, r#"<text class="tick" x="13%" y="{}" text-anchor="middle">undated</text>"#, axis_y + 17.0);
         }
     }
-    if undated {
-        let _ = write!(s, r#"<text class="tick" x="13%" y="{}" text-anchor="middle">undated</text>"#, axis_y + 17.0);
-    }
+}
+
+/// A claim's hover text.
+fn tip(rec: &ClaimRecord) -> String {
+    format!("{} · {} · {}", outlet(rec), date_text(rec), rec.claim.quantity.text)
+}
+
+fn timeline(q: &QuantitySummary, rows: &[Row], recs: &[ClaimRecord], offices: bool) -> String {
+    let shown = &rows[..rows.len().min(MAX_ROWS)];
+    let days: Vec<Option<i64>> = shown.iter().map(|r| claim_date(&recs[r.rec]).and_then(day_number)).collect();
+    let axis = TimeAxis::of(&days);
+    let plot_h = if offices { 36.0 * q.clusters.len() as f64 } else { 170.0 };
+    let axis_y = TOP + plot_h + 8.0;
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg class="chart timeline" width="100%" height="{}" role="img" aria-label="{}" xmlns="http://www.w3.org/2000/svg">"#,
+        axis_y + 26.0,
+        esc(&format!("Timeline of {} claims about {}: how the figure changed", rows.len(), q.key.metric))
+    );
+    axis.draw(&mut s, axis_y);
     if offices {
-        for (ci, c) in q.clusters.iter().enumerate() {
-            let y = TOP + 36.0 * ci as f64 + 18.0;
-            let _ = write!(s, r#"<line class="lane" x1="3%" x2="97%" y1="{y}" y2="{y}" stroke="{}"/>"#, colour(ci));
-            let name = format!("{} {}", cluster_label(ci), cluster_range(c));
-            let _ = write!(s, r#"<text class="lab" x="3%" y="{}" fill="{}">{}</text>"#, y - 7.0, colour(ci), esc(&truncate(&name, 40)));
-        }
-        let _ = lanes;
-        for (r, d) in shown.iter().zip(&days) {
-            let y = TOP + 36.0 * r.cluster as f64 + 18.0;
-            let x = x_of(*d);
-            let rec = &recs[r.rec];
-            let _ = write!(s, r#"<circle cx="{x:.2}%" cy="{y}" r="6" fill="{}"><title>{}</title></circle>"#, colour(r.cluster), esc(&format!("{} · {} · {}", rec.source.as_deref().unwrap_or("?"), date_text(rec), rec.claim.quantity.text)));
-            let _ = write!(s, r#"<text class="val" x="{x:.2}%" y="{}" text-anchor="middle">{}</text>"#, y + 17.0, esc(&truncate(rec.source.as_deref().unwrap_or("?"), 18)));
-        }
-        s.push_str("</svg>");
-        return s;
+        office_lanes(&mut s, q, shown, &days, &axis, recs);
+    } else {
+        value_bars(&mut s, shown, &days, &axis, recs, plot_h);
     }
+    s.push_str("</svg>");
+    s
+}
+
+/// Top of a timeline's plot area.
+const TOP: f64 = 22.0;
+
+/// Office holders: one lane per person, a dot per claim.
+fn office_lanes(s: &mut String, q: &QuantitySummary, shown: &[Row], days: &[Option<i64>], axis: &TimeAxis, recs: &[ClaimRecord]) {
+    for (ci, c) in q.clusters.iter().enumerate() {
+        let y = TOP + 36.0 * ci as f64 + 18.0;
+        let _ = write!(s, r#"<line class="lane" x1="3%" x2="97%" y1="{y}" y2="{y}" stroke="{}"/>"#, colour(ci));
+        let name = format!("{} {}", cluster_label(ci), cluster_range(c));
+        let _ = write!(s, r#"<text class="lab" x="3%" y="{}" fill="{}">{}</text>"#, y - 7.0, colour(ci), esc(&truncate(&name, 40)));
+    }
+    for (r, d) in shown.iter().zip(days) {
+        let y = TOP + 36.0 * r.cluster as f64 + 18.0;
+        let x = axis.x(*d);
+        let rec = &recs[r.rec];
+        let _ = write!(s, r#"<circle cx="{x:.2}%" cy="{y}" r="6" fill="{}"><title>{}</title></circle>"#, colour(r.cluster), esc(&tip(rec)));
+        let _ = write!(s, r#"<text class="val" x="{x:.2}%" y="{}" text-anchor="middle">{}</text>"#, y + 17.0, esc(&truncate(outlet(rec), 18)));
+    }
+}
+
+/// Figures: values up, a vertical bar per claim's interval, a dotted line in time order.
+fn value_bars(s: &mut String, shown: &[Row], days: &[Option<i64>], axis: &TimeAxis, recs: &[ClaimRecord], plot_h: f64) {
     let Some(scale) = Scale::fit(shown.iter().flat_map(|r| [r.lo, r.hi])) else {
-        return String::new();
+        return;
     };
     let y_of = |v: f64| TOP + plot_h - scale.at(v) * plot_h;
     for t in scale.ticks() {
         let y = y_of(t);
         let _ = write!(s, r#"<line class="grid" x1="8%" x2="97%" y1="{y:.1}" y2="{y:.1}"/><text class="tick" x="7%" y="{:.1}" text-anchor="end">{}</text>"#, y + 4.0, esc(&short(t)));
     }
-    // A dotted line through the claims in time order shows the figure moving.
     let mut path: Vec<(f64, f64)> = Vec::new();
-    for (r, d) in shown.iter().zip(&days) {
+    for (r, d) in shown.iter().zip(days) {
         if r.lo.is_nan() {
             continue;
         }
-        let x = x_of(*d);
+        let x = axis.x(*d);
         let rec = &recs[r.rec];
         let c = colour(r.cluster);
         let (top, bottom) = (y_of(r.hi), y_of(r.lo));
-        let _ = write!(s, r#"<line x1="{x:.2}%" x2="{x:.2}%" y1="{top:.1}" y2="{bottom:.1}" stroke="{c}" stroke-width="8" stroke-linecap="round"><title>{}</title></line>"#, esc(&format!("{} · {} · {}", rec.source.as_deref().unwrap_or("?"), date_text(rec), rec.claim.quantity.text)));
+        let _ = write!(s, r#"<line x1="{x:.2}%" x2="{x:.2}%" y1="{top:.1}" y2="{bottom:.1}" stroke="{c}" stroke-width="8" stroke-linecap="round"><title>{}</title></line>"#, esc(&tip(rec)));
         if r.hi.is_infinite() {
             let _ = write!(s, r#"<svg x="{x:.2}%" y="{top:.1}" overflow="visible"><polygon points="-8,0 0,-10 8,0" fill="{c}"/></svg>"#);
         }
         let mid = (top + bottom) / 2.0;
         let _ = write!(s, r#"<text class="letter" x="{x:.2}%" y="{:.1}" dx="7" fill="{c}">{}</text>"#, mid + 4.0, cluster_label(r.cluster));
-        let _ = write!(s, r#"<text class="val" x="{x:.2}%" y="{:.1}" text-anchor="middle">{}</text>"#, (top - 6.0).max(10.0), esc(&truncate(rec.source.as_deref().unwrap_or("?"), 18)));
+        let _ = write!(s, r#"<text class="val" x="{x:.2}%" y="{:.1}" text-anchor="middle">{}</text>"#, (top - 6.0).max(10.0), esc(&truncate(outlet(rec), 18)));
         if d.is_some() {
             path.push((x, mid));
         }
     }
-    if path.len() >= 2 {
-        for w in path.windows(2) {
-            let _ = write!(s, r#"<line class="trend" x1="{:.2}%" y1="{:.1}" x2="{:.2}%" y2="{:.1}"/>"#, w[0].0, w[0].1, w[1].0, w[1].1);
-        }
+    for w in path.windows(2) {
+        let _ = write!(s, r#"<line class="trend" x1="{:.2}%" y1="{:.1}" x2="{:.2}%" y2="{:.1}"/>"#, w[0].0, w[0].1, w[1].0, w[1].1);
     }
-    s.push_str("</svg>");
-    s
 }
 
 #[cfg(test)]

@@ -214,7 +214,7 @@ fn quantity(s: &mut String, page: &Page<'_>, i: usize, q: &QuantitySummary) {
             esc(&cluster_range(c)),
             c.members.len(),
             if c.members.len() == 1 { "" } else { "s" },
-            esc(&c.outlets.join(", ")),
+            esc(&c.outlets.iter().map(|o| if o == "?" { "unknown outlet" } else { o.as_str() }).collect::<Vec<_>>().join(", ")),
             esc(&dates)
         );
     }
@@ -236,7 +236,7 @@ fn quantity(s: &mut String, page: &Page<'_>, i: usize, q: &QuantitySummary) {
         let side = |r: usize| {
             let rec = &recs[r];
             let letter = q.cluster_of(r).map(cluster_label).unwrap_or_default();
-            format!("{letter} “{}” ({}, {})", rec.claim.quantity.text, rec.source.as_deref().unwrap_or("?"), claim_date(rec).map_or_else(|| "date unknown".into(), |d| d.to_string()))
+            format!("{letter} “{}” ({}, {})", rec.claim.quantity.text, rec.source.as_deref().unwrap_or("unknown outlet"), claim_date(rec).map_or_else(|| "date unknown".into(), |d| d.to_string()))
         };
         let _ = write!(
             s,
