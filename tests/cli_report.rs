@@ -287,3 +287,24 @@ fn search_finds_spelling_variants_unless_exact() {
     assert_eq!(hits(p, "\"near Zaporizhzhia\"", &[]).len(), 1, "phrases too");
     assert_eq!(hits(p, "\"near Zaporizhzhia\"", &["--exact"]).len(), 0);
 }
+
+#[test]
+fn report_filters_by_metric_outlet_and_date() {
+    let d = hostile_corpus();
+    let charts = |extra: &[&str]| {
+        let out = d.path().join("f.html");
+        let mut c = cc(d.path());
+        c.args(["report", "--output"]).arg(&out).args(extra);
+        let (code, _, err) = run(c);
+        assert_eq!(code, 0, "{err}");
+        std::fs::read_to_string(&out).unwrap().matches("<svg class=\"chart").count()
+    };
+    let all = charts(&[]);
+    assert!(all >= 2, "{all}");
+    assert_eq!(charts(&["--metric", "territory_share"]), 1);
+    assert_eq!(charts(&["--source", "wire one"]), 1, "only quantities the outlet speaks on");
+    assert_eq!(charts(&["--source", "Nobody"]), 0);
+    assert_eq!(charts(&["--since", "2030-01-01"]), 0);
+    assert_eq!(charts(&["--since", "2025-12-01"]), all, "every quantity has a claim of December");
+    assert_eq!(charts(&["--limit", "1"]), 1);
+}
