@@ -181,7 +181,7 @@ fn summarise(records: &[ClaimRecord], config: &Config, key: QuantityKey, acc: Ac
         }
     }
     let mut pairs = acc.flagged;
-    pairs.sort_by(|x, y| (x.a, x.b).cmp(&(y.a, y.b)));
+    pairs.sort_by_key(|p| (p.a, p.b));
     let mut links: BTreeMap<(usize, usize, Verdict), usize> = BTreeMap::new();
     let mut within = 0;
     for p in &pairs {
