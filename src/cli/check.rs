@@ -16,11 +16,14 @@ use std::path::PathBuf;
 /// Extracts the article's claims, finds indexed claims about the same quantities (same metric,
 /// unit and scope; same holder or none; nearest in time first) and prints a verdict per pair
 /// with the evidence: outlet, date and sentence. Exit code 0 when nothing conflicts, 1 when a conflict is found, 2 on error.
-/// The index is not modified unless --add is given.
+/// --fail-on update|any also exits 1 on updates; --min-severity X ignores conflicts and
+/// updates whose severity (relative gap) is below X. --report FILE writes the HTML evidence
+/// report for the article. The index is not modified unless --add is given.
 ///
 /// Example:
 ///   crosscheck check draft.txt
 ///   echo "Russia now occupies about 25 percent of Ukraine." | crosscheck check - --format csv
+///   crosscheck check draft.txt --fail-on any --min-severity 0.1 --report draft.html
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -43,6 +46,26 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
     pub format: CheckFormat,
+    /// Which findings make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
+    pub fail_on: FailOn,
+    /// Ignore conflicts and updates whose severity (relative gap, 0..1) is below X.
+    #[arg(long, value_name = "X")]
+    pub min_severity: Option<f64>,
+    /// Also write the HTML evidence report of the article's disagreements to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
+}
+
+/// Findings that fail the check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    /// A conflict (the default).
+    Conflict,
+    /// An update: the index holds a newer or older figure.
+    Update,
+    /// A conflict or an update.
+    Any,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -115,6 +138,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     }
     let comparer = Comparer::new(&config);
     let mut pairs = check_pairs(&comparer, &records, n_new);
+    if let Some(x) = args.min_severity {
+        pairs.retain(|p| !p.verdict.flagged() || p.severity >= x);
+    }
     pairs.sort_by(|x, y| x.a.cmp(&y.a).then(x.verdict.cmp(&y.verdict)).then(x.b.cmp(&y.b)));
     let stdout = std::io::stdout();
     let out = stdout.lock();
@@ -135,6 +161,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let updates = pairs.iter().filter(|p| p.verdict == Verdict::Update).count();
     let agrees = pairs.iter().filter(|p| p.verdict == Verdict::Agree).count();
     eprintln!("checked {n_new} claims: {conflicts} conflict, {updates} update, {agrees} agree");
+    if let Some(path) = &args.report {
+        write_report(path, &args.file, &pairs, &records, &config)?;
+    }
     if args.add {
         let mut w = index.writer()?;
         for (a, claims) in articles.iter().zip(extracted) {
@@ -143,12 +172,37 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         let s = w.commit()?;
         eprintln!("added to the index: {} added, {} updated, {} unchanged", s.added, s.updated, s.unchanged);
     }
+    let fail = match args.fail_on {
+        FailOn::Conflict => conflicts > 0,
+        FailOn::Update => updates > 0,
+        FailOn::Any => conflicts + updates > 0,
+    };
     let damaged = super::shared::report_damaged(&index);
-    Ok(if conflicts > 0 {
+    Ok(if fail {
         Outcome::Findings
     } else if damaged {
         Outcome::Partial
     } else {
         Outcome::Ok
     })
+}
+
+/// The HTML evidence report of the checked article: its pairs summarised by quantity.
+fn write_report(path: &std::path::Path, file: &std::path::Path, pairs: &[crosscheck::compare::Pair], records: &[ClaimRecord], config: &Config) -> anyhow::Result<()> {
+    let mut s = crosscheck::compare::Summarizer::new(records);
+    pairs.iter().cloned().for_each(|p| s.add(p));
+    let quantities = s.finish(config);
+    let title = format!("check: {}", file.display());
+    let page = crosscheck::report::html::Page {
+        title: &title,
+        subtitle: format!("The article's claims against the index: {} {} in conflict or updated.", quantities.len(), if quantities.len() == 1 { "quantity" } else { "quantities" }),
+        quantities: &quantities,
+        records,
+        config,
+        total_quantities: quantities.len(),
+    };
+    let out = std::fs::File::create(path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    crosscheck::report::html::write_html(std::io::BufWriter::new(out), &page).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
 }

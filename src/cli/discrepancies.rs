@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 /// Example:
 ///   crosscheck discrepancies --output conflicts.csv
 ///   crosscheck discrepancies --all --metric territory_share --format table
+///   crosscheck discrepancies --by quantity --format table
 #[derive(clap::Args)]
 #[command(verbatim_doc_comment)]
 pub struct Args {
@@ -46,6 +47,16 @@ pub struct Args {
     /// different outlets: an outlet repeating itself is not a second source).
     #[arg(long)]
     pub same_source: bool,
+    /// One row per pair, or one row per quantity (its value clusters, who says what, the
+    /// verdicts between clusters; ranked by severity × outlets). See the README for columns.
+    #[arg(long, value_enum, default_value_t = By::Pair)]
+    pub by: By,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum By {
+    Pair,
+    Quantity,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -56,6 +67,9 @@ pub enum PairFormat {
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    if args.by == By::Quantity {
+        return super::summary::run(global, &args);
+    }
     let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
     let index = CrossIndex::open_scan(&global.index)?;
     let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;

@@ -11,10 +11,12 @@ mod claims;
 mod discrepancies;
 mod extract;
 mod ingest;
+mod report;
 mod search;
 mod shared;
 mod stats;
 mod verify;
+mod summary;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -45,7 +47,8 @@ const EXAMPLES: &str = "Examples:
   crosscheck discrepancies --output conflicts.csv conflicts and updates across sources
   crosscheck check new-article.txt                check a new article against the index
   crosscheck verify                               check the index for damage
-  crosscheck stats                                what the index holds and was built with";
+  crosscheck stats                                what the index holds and was built with
+  crosscheck report --output report.html          an HTML evidence report of the disagreements";
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = ABOUT, after_help = EXAMPLES)]
@@ -76,6 +79,7 @@ pub enum Command {
     Check(check::Args),
     Verify(verify::Args),
     Stats(stats::Args),
+    Report(report::Args),
 }
 
 pub fn main() -> ExitCode {
@@ -97,6 +101,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check::run(&global, a),
         Command::Verify(a) => verify::run(&global, a),
         Command::Stats(a) => stats::run(&global, a),
+        Command::Report(a) => report::run(&global, a),
     }));
     let Ok(result) = run else {
         return ExitCode::from(2); // the hook has said what happened

@@ -2,13 +2,14 @@
 
 use super::shared::{parse_date, Format, Global};
 use super::Outcome;
-use crosscheck::index::{CrossIndex, SearchHit, SearchQuery};
+use crosscheck::index::{CrossIndex, SearchHit, SearchQuery, Spellings};
 use std::io::{IsTerminal, Write};
 
 /// Search the indexed articles (BM25 ranking, highlighted snippets).
 ///
 /// QUERY uses tantivy's syntax: words, "exact phrases", AND / OR / -excluded, and field:term
-/// for the fields title and body.
+/// for the fields title and body. Spelling variants of places and people in the lexicon are
+/// found too ("Kiev" finds "Kyiv", "Zelenskiy" finds "Zelensky"); --exact turns that off.
 ///
 /// Example:
 ///   crosscheck search territory
@@ -30,6 +31,9 @@ pub struct Args {
     /// Number of results (at least 1; more than the index holds gives them all).
     #[arg(long, default_value_t = 10, value_parser = super::shared::parse_limit)]
     pub limit: usize,
+    /// Match words exactly as written: no spelling variants ("Kiev" alone, not "Kyiv" too).
+    #[arg(long)]
+    pub exact: bool,
     /// Output format: table for people; json (one object per line) or csv for scripts.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -37,13 +41,19 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let index = CrossIndex::open(&global.index)?;
-    let hits = index.search(&SearchQuery {
+    // Spelling variants of places and people come from the lexicon (built-in plus --lexicon).
+    let spellings = if args.exact {
+        Spellings::default()
+    } else {
+        Spellings::from_groups(&crosscheck::extract::Lexicon::load(&global.lexicon)?.spelling_groups())
+    };
+    let hits = index.search_with(&SearchQuery {
         query: args.query.clone(),
         source: args.source,
         since: args.since,
         until: args.until,
         limit: args.limit,
-    })?;
+    }, &spellings)?;
     if hits.is_empty() {
         eprintln!("no matches for {:?}", args.query);
         return Ok(Outcome::Ok);
@@ -68,7 +78,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                     format!("{:.2}", h.score),
                     printable(&if h.outlets.is_empty() { h.source.clone().unwrap_or_else(|| "?".into()) } else { h.outlets.iter().map(|o| o.label()).collect::<Vec<_>>().join(",\n") }).into_owned(),
                     h.published.map_or_else(|| "?".into(), |d| d.to_string()),
-                    format!("{}\n{}\n{}", printable(h.title.as_deref().unwrap_or("(untitled)")), printable(&h.doc), highlight(h, mark)),
+                    format!("{}\n{}\n{}", printable(h.title.as_deref().unwrap_or("(untitled)")), printable(h.url.as_deref().unwrap_or(&h.doc)), highlight(h, mark)),
                 ]);
             }
             writeln!(out, "{t}")?;
@@ -77,7 +87,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             for h in &hits {
                 let v = serde_json::json!({
                     "rank": h.rank, "score": h.score, "doc": h.doc, "source": h.source,
-                    "published": h.published.map(|d| d.to_string()), "title": h.title,
+                    "published": h.published.map(|d| d.to_string()), "title": h.title, "url": h.url,
                     "snippet": h.snippet, "snippet_marked": highlight(h, ("**", "**")),
                     "highlights": h.highlights, "outlets": h.outlets,
                 });
@@ -86,7 +96,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["rank", "score", "doc", "source", "published", "title", "snippet"])?;
+            w.write_record(["rank", "score", "doc", "source", "published", "title", "snippet", "url"])?;
             for h in &hits {
                 w.write_record([
                     h.rank.to_string(),
@@ -96,6 +106,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
                     h.published.map(|d| d.to_string()).unwrap_or_default(),
                     crosscheck::report::sheet_safe(h.title.as_deref().unwrap_or("")).into_owned(),
                     crosscheck::report::sheet_safe(&highlight(h, ("**", "**"))).into_owned(),
+                    crosscheck::report::sheet_safe(h.url.as_deref().unwrap_or("")).into_owned(),
                 ])?;
             }
             w.flush()?;

@@ -11,10 +11,12 @@
 
 mod config;
 mod interval;
+mod summary;
 mod verdict;
 
 pub use config::{Config, Tolerance};
 pub use interval::{interval, stated, Interval};
+pub use summary::{claim_date, summarise_records, Cluster, Link, QuantityKey, QuantitySummary, Summarizer};
 
 use crate::extract::lexicon::fold_person;
 use crate::extract::{comparison_unit, ChangeRole, Claim};

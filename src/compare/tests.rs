@@ -8,7 +8,7 @@ fn records(doc: &str, text: &str, published: Option<Date>) -> Vec<ClaimRecord> {
     let ex = Extractor::default();
     ex.claims(text, &DocContext { published })
         .into_iter()
-        .map(|claim| ClaimRecord { claim, doc: doc.into(), article_id: doc.into(), source: Some(format!("{doc} news")), published, outlets: Vec::new() })
+        .map(|claim| ClaimRecord { claim, doc: doc.into(), article_id: doc.into(), source: Some(format!("{doc} news")), published, outlets: Vec::new(), url: None })
         .collect()
 }
 

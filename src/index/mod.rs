@@ -12,6 +12,9 @@ mod schema;
 mod writer;
 mod scan_dir;
 mod sentence_filter;
+mod variants;
+
+pub use variants::Spellings;
 
 pub use health::{folder_state, BuildInfo, FolderState, LexiconFile, Stats, VerifyReport, BUILD_FILE};
 use health::show;
@@ -120,6 +123,8 @@ pub struct SearchHit {
     pub source: Option<String>,
     pub published: Option<Date>,
     pub title: Option<String>,
+    /// The article's address, when known.
+    pub url: Option<String>,
     /// Snippet text, and the byte ranges of matched words in it.
     pub snippet: String,
     pub highlights: Vec<(usize, usize)>,
@@ -375,14 +380,22 @@ impl CrossIndex {
         self.count(self.kind_query("claim").as_ref())
     }
 
-    /// Ranked article search with a snippet per hit.
+    /// Ranked article search with a snippet per hit, words as written.
     pub fn search(&self, q: &SearchQuery) -> Result<Vec<SearchHit>> {
+        self.search_with(q, &Spellings::default())
+    }
+
+    /// Ranked article search where each word with spelling variants also finds them.
+    pub fn search_with(&self, q: &SearchQuery, spellings: &Spellings) -> Result<Vec<SearchHit>> {
         let f = &self.fields;
         let parser = QueryParser::for_index(&self.index, vec![f.title, f.body]);
-        let user = parser.parse_query(&q.query).map_err(|e| IndexError::Query {
-            query: q.query.clone(),
-            reason: e.to_string(),
-        })?;
+        let bad = |reason: String| IndexError::Query { query: q.query.clone(), reason };
+        let user = if spellings.is_empty() {
+            parser.parse_query(&q.query).map_err(|e| bad(e.to_string()))?
+        } else {
+            let ast = tantivy::query_grammar::parse_query(&q.query).map_err(|_| bad(format!("{}", tantivy::query::QueryParserError::SyntaxError(q.query.clone()))))?;
+            parser.build_query_from_user_input_ast(spellings.expand(ast)).map_err(|e| bad(e.to_string()))?
+        };
         let mut clauses: Vec<(Occur, Box<dyn Query>)> =
             vec![(Occur::Must, user.box_clone()), (Occur::Must, self.kind_query("article"))];
         if let Some(s) = &q.source {
@@ -412,6 +425,7 @@ impl CrossIndex {
                 source: text_of(&d, f.source),
                 published: text_of(&d, f.published_s).and_then(|s| s.parse().ok()),
                 title: text_of(&d, f.title),
+                url: text_of(&d, f.url),
                 snippet: snip.fragment().replace(['\n', '\r'], " "),
                 highlights: snip.highlighted().iter().map(|r| (r.start, r.end)).collect(),
                 outlets: f.outlets.and_then(|o| text_of(&d, o)).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default(),

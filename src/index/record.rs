@@ -18,6 +18,9 @@ pub struct ClaimRecord {
     /// first; empty when only one did (then `source`/`published`/`doc` say it all).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outlets: Vec<Outlet>,
+    /// The article's address, when the input gave one (what a reader opens).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// One outlet that ran an article: who, when, and the file it came in.
@@ -80,6 +83,7 @@ impl ClaimRecord {
             source: article.source.clone(),
             published: article.published,
             outlets: Vec::new(),
+            url: article.url.clone(),
         }
     }
 }

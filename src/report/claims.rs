@@ -4,11 +4,12 @@ use super::{num, printable, sheet_safe};
 use crate::index::ClaimRecord;
 use std::io::Write;
 
-/// CSV / JSONL columns of a claim listing, in order. The first 13 are the extract contract.
+/// CSV / JSONL columns of a claim listing, in order. The first 13 are the extract contract;
+/// later columns are only ever added at the end.
 pub const CLAIM_COLUMNS: &[&str] = &[
     "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "direction", "metric", "holder",
     "sentence", "measure", "scope", "person", "as_of", "time_basis", "change_role", "source", "published",
-    "kind", "per", "modality", "holder_basis", "missing", "group_id", "outlets",
+    "url", "outlets", "kind", "per", "modality", "holder_basis", "missing", "group_id",
 ];
 
 fn json_row(r: &ClaimRecord) -> serde_json::Value {
@@ -21,7 +22,7 @@ fn json_row(r: &ClaimRecord) -> serde_json::Value {
         "measure": c.measure, "scope": c.scope, "person": c.person,
         "as_of": c.as_of.map(|d| d.to_string()), "time_basis": c.time_basis,
         "change_role": q.change_role, "source": r.source,
-        "published": r.published.map(|d| d.to_string()),
+        "published": r.published.map(|d| d.to_string()), "url": r.url,
         "kind": c.kind, "per": c.per, "modality": c.modality, "holder_basis": c.holder_basis,
         "missing": c.missing.join(", "),
         "group_id": c.group_key().map(|k| crate::compare::group_id(&k)),
@@ -87,8 +88,13 @@ pub fn write_claims_table<W: Write>(mut out: W, rows: &[ClaimRecord], width: Opt
             (h, s, _) => format!("{h} / {s}"),
         };
         let doc = std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned());
+        let at = format!("{doc}:{}-{}", q.start, q.end);
         let row = [
-            format!("{doc}:{}-{}", q.start, q.end),
+            // The address a reader opens, under the place in the file.
+            match &r.url {
+                Some(u) => format!("{at}\n{u}"),
+                None => at,
+            },
             q.text.clone(),
             value,
             q.unit.clone(),

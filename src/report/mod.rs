@@ -3,10 +3,14 @@
 //! Column names are public interface (see `../shared/gold/README.md` and the README): scripts
 //! read them, so they only ever grow, never change.
 
+mod chart;
 mod claims;
+pub mod html;
 mod pairs;
+mod summary;
 pub use claims::*;
 pub use pairs::*;
+pub use summary::*;
 
 /// Neutralise a CSV cell a spreadsheet would read as a formula: text starting with
 /// `=`, `+`, `-`, `@`, tab or CR gets a leading single quote. Numbers are written as numbers.

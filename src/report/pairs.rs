@@ -13,14 +13,16 @@ pub const SIDE_COLUMNS: &[&str] = &[
     "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "source", "published", "as_of", "sentence",
 ];
 
+/// Columns added after the per-side ones (the contract only grows at the end).
+pub const EXTRA_COLUMNS: &[&str] = &["a_url", "b_url", "a_outlets", "b_outlets"];
+
 /// The full header row.
 pub fn pair_header() -> Vec<String> {
     let mut h: Vec<String> = PAIR_COLUMNS.iter().map(|s| s.to_string()).collect();
     for side in ["a_", "b_"] {
         h.extend(SIDE_COLUMNS.iter().map(|c| format!("{side}{c}")));
     }
-    // Added later, so at the end: every outlet that ran each side's article.
-    h.extend(["a_outlets".to_string(), "b_outlets".to_string()]);
+    h.extend(EXTRA_COLUMNS.iter().map(|s| s.to_string()));
     h
 }
 
@@ -48,7 +50,8 @@ fn side<'a>(r: &'a ClaimRecord, row: &mut Vec<Cow<'a, str>>) {
 pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     let a = &recs[p.a];
     let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
-    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * SIDE_COLUMNS.len());
+    let b = &recs[p.b];
+    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * SIDE_COLUMNS.len() + EXTRA_COLUMNS.len());
     r.extend([
         Cow::Borrowed(&*p.group_id),
         Cow::Borrowed(p.verdict.as_str()),
@@ -60,9 +63,12 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
         sheet_safe(&p.explanation),
     ]);
     side(a, &mut r);
-    side(&recs[p.b], &mut r);
+    side(b, &mut r);
+    r.push(sheet_safe(a.url.as_deref().unwrap_or("")));
+    r.push(sheet_safe(b.url.as_deref().unwrap_or("")));
+    // Every outlet that ran each side's article.
     r.push(Cow::Owned(sheet_safe(&a.outlets_cell()).into_owned()));
-    r.push(Cow::Owned(sheet_safe(&recs[p.b].outlets_cell()).into_owned()));
+    r.push(Cow::Owned(sheet_safe(&b.outlets_cell()).into_owned()));
     r
 }
 
@@ -103,7 +109,8 @@ pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
             printable(&r.claim.quantity.text),
             printable(&outlet_names(r)),
             r.claim.as_of.map_or_else(|| "?".into(), |d| d.to_string()),
-            printable(&std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned()))
+            // The address a reader opens when the input gave one, else the file.
+            printable(&r.url.clone().unwrap_or_else(|| std::path::Path::new(&r.doc).file_name().map_or(r.doc.clone(), |f| f.to_string_lossy().into_owned())))
         )
     };
     for p in pairs {

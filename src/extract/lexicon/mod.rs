@@ -90,6 +90,10 @@ pub struct Place {
     /// figure covers them.
     #[serde(default)]
     pub capitals: Vec<String>,
+    /// Groups of spellings of one name in or of this place (["Kyiv", "Kiev"]): `search`
+    /// finds every spelling of a group when the query has one. Not used by extraction.
+    #[serde(default)]
+    pub spellings: Vec<Vec<String>>,
 }
 
 impl Place {
@@ -122,6 +126,9 @@ struct Person {
     /// The state a leader stands for: "Putin's troops" are Russia's.
     #[serde(default)]
     holder: Option<String>,
+    /// Groups of spellings of one part of the name (["Zelensky", "Zelenskyy"]), for search.
+    #[serde(default)]
+    spellings: Vec<Vec<String>>,
 }
 
 /// One matchable phrase: its owner's index, and whether it must match letter case
@@ -153,6 +160,8 @@ pub struct Lexicon {
     pub person_holders: HashMap<String, String>,
     /// Populations, periods, kind and modality cues, anaphors, attribution verbs.
     pub identity: IdentityLexicon,
+    /// person name -> spelling groups of parts of the name (for search)
+    pub person_spellings: BTreeMap<String, Vec<Vec<String>>>,
     pub quantity: QuantityLexicon,
     /// Metric cues by first word: (metric index, all words of the cue). Rebuilt on merge.
     pub cue_index: HashMap<String, Vec<(usize, Vec<String>)>>,
@@ -248,6 +257,7 @@ impl Lexicon {
                     self.person_holders.insert(surname.to_string(), h.clone());
                 }
             }
+            self.person_spellings.insert(p.name.clone(), p.spellings.clone());
         }
         self.cue_index.clear();
         for (m, metric) in self.metrics.iter().enumerate() {
@@ -268,6 +278,13 @@ impl Lexicon {
 
     pub fn metric(&self, name: &str) -> Option<&Metric> {
         self.metrics.iter().find(|m| m.name == name)
+    }
+
+    /// Every group of spellings of one name (places, then people), for query expansion.
+    pub fn spelling_groups(&self) -> Vec<Vec<String>> {
+        let places = self.places.iter().flat_map(|p| p.spellings.iter());
+        let people = self.person_spellings.values().flatten();
+        places.chain(people).filter(|g| g.len() > 1).cloned().collect()
     }
 }
 
