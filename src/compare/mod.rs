@@ -169,25 +169,26 @@ pub struct GroupCtx<'r> {
     /// The earlier values each document states for this group ("from 50% ...").
     pub earlier: HashMap<&'r str, Vec<usize>>,
     /// Offices: for each person (surname and initial), the first and last day the group names
-    /// them. Two holders of one office are a handover only when one's days all come before
-    /// the other's.
-    pub spans: HashMap<String, (i32, i32)>,
+    /// them and how many claims do. Two holders of one office are a handover only when one's
+    /// days all come before the other's.
+    pub spans: HashMap<String, (i32, i32, u32)>,
 }
 
 impl<'r> GroupCtx<'r> {
     fn of(key: &str, members: &[usize], records: &'r [ClaimRecord], facts: &Facts, config: &Config) -> Self {
         let tol = config.for_metric(&records[members[0]].claim.metric);
         let mut earlier: HashMap<&'r str, Vec<usize>> = HashMap::new();
-        let mut spans: HashMap<String, (i32, i32)> = HashMap::new();
+        let mut spans: HashMap<String, (i32, i32, u32)> = HashMap::new();
         for &m in members {
             if records[m].claim.quantity.change_role == Some(ChangeRole::Earlier) {
                 earlier.entry(records[m].doc.as_str()).or_default().push(m);
             }
             if let (Some(p), Some(d)) = (&facts.person[m], records[m].claim.as_of) {
                 let day = day_number(d);
-                let span = spans.entry(verdict::person_key(p)).or_insert((day, day));
+                let span = spans.entry(verdict::person_key(p)).or_insert((day, day, 0));
                 span.0 = span.0.min(day);
                 span.1 = span.1.max(day);
+                span.2 += 1;
             }
         }
         GroupCtx { id: group_id(key).into(), tol, earlier, spans }

@@ -3,7 +3,8 @@
 //! In order, the first rule that applies decides:
 //! 1. Offices: the same person (spelling folded) agree; different people more than the
 //!    metric's window apart are an update when every report naming one comes before every
-//!    report naming the other (the office changed hands); otherwise nothing is reported: in
+//!    report naming the other and the other is the holder the latest reports name (the office
+//!    changed hands); otherwise nothing is reported: in
 //!    real news two names for one office at once are a former holder or a misspelling far more
 //!    often than a real disagreement.
 //! 2. A side that its own source says was revised ("reduced from 50% to 30%": the 50%) only
@@ -98,7 +99,10 @@ impl Comparer<'_> {
             // other, and these two reports are further apart than the window. Names that
             // interleave in time are a former holder, a misspelling or another post: silence.
             let (sa, sb) = (g.spans.get(&person_key(pa)), g.spans.get(&person_key(pb)));
-            let handover = matches!((sa, sb), (Some(sa), Some(sb)) if sa.1 < sb.0);
+            // The later one must also be the holder the latest reports name: a past holder
+            // mentioned once in a history piece ("chancellor Helmut Schmidt") is no handover.
+            let latest = g.spans.values().map(|s| s.1).max();
+            let handover = matches!((sa, sb), (Some(sa), Some(sb)) if sa.1 < sb.0 && Some(sb.1) == latest);
             if apart && handover {
                 return Some(mk(Verdict::Update, 1.0, &|| format!("{} then {} ({}); every report naming {} comes before every report naming {}: the office changed hands", a.quantity.text, b.quantity.text, when(), a.quantity.text, b.quantity.text)));
             }

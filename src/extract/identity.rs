@@ -7,7 +7,7 @@
 //! | measure | finer measure and population ("killed civilians") | the metric has measures and none is named; a running count names no population |
 //! | holder / scope | whose figure, and what part of the world it covers | neither is named |
 //! | kind | level, cumulative, change, rate (with its period), event | a running count with no cue for total or event |
-//! | modality | stated, target, historical are compared; proposals, forecasts and hypotheticals never | — |
+//! | modality | stated and target figures are compared; proposals, forecasts, hypotheticals and historical figures never | — |
 //! | time | as-of date (a stated year or month compares only with the same period) | never: without a date a pair can only agree, or be a revision the text states |
 //!
 //! The meaning step records the missing parts on each claim ([`Claim::missing`]), so a user
@@ -82,9 +82,11 @@ pub fn mark_missing(claim: &mut Claim, lex: &Lexicon) {
     claim.missing = missing.into_iter().map(str::to_string).collect();
 }
 
-/// Modalities whose figures are compared (with the same modality only).
+/// Modalities whose figures are compared (with the same modality only). Historical figures
+/// are not: "in 2014", "during the Cold War" date a figure too loosely to tell a conflict from
+/// another era's figure.
 pub fn comparable_modality(m: Modality) -> bool {
-    matches!(m, Modality::Stated | Modality::Target | Modality::Historical)
+    matches!(m, Modality::Stated | Modality::Target)
 }
 
 impl Claim {

@@ -33,7 +33,8 @@ impl Recent {
 
     /// Remember the last place of each kind named in a sentence.
     pub fn note(&mut self, sent: &Sent<'_>) {
-        for m in &sent.mentions {
+        // Adjectives ("Russian troops") do not name a place "the country" can refer to.
+        for m in sent.mentions.iter().filter(|m| !m.adjectival) {
             let kind = &sent.lex.places[m.place].kind;
             match self.last.iter_mut().find(|(k, _)| k == kind) {
                 Some(slot) => slot.1 = m.place,
@@ -115,7 +116,10 @@ impl Sent<'_> {
                 "in" => Some("to "),
                 _ if id.is("flee", w) => Some("from "),
                 "from" if i > 0 && id.is("flee", self.word(i - 1)) => Some("from "),
-                "to" | "into" | "for" if moving => Some("to "),
+                // "according to the U.N." names a source, not a destination.
+                "to" if moving && i > 0 && self.word(i - 1) == "according" => None,
+                "to" | "into" if moving => Some("to "),
+                "for" if metric != "displaced" && moving => Some("to "),
                 "near" | "along" | "around" | "on" | "at" | "surrounding" | "encircling" | "outside" | "toward" | "towards" => Some("near "),
                 _ => None,
             };
@@ -161,13 +165,18 @@ impl Sent<'_> {
         let between_ok = |m: &Mention| {
             let between = &self.toks[i + 1..m.start];
             if role != "near " {
-                return between.iter().all(|t| t.kind == Kind::Word && !t.capitalized(self.text) && !id.attribution.contains(t.low.as_str()));
+                // "in eastern Ukraine", "of the Donetsk region": a few lowercase words that are
+                // not verbs ("to have fled Ukraine" is no destination).
+                let verbish = |w: &str| w.ends_with("ed") || matches!(w, "have" | "has" | "had" | "be" | "been" | "was" | "were" | "is" | "are" | "fled" | "left");
+                return between.len() <= 2 && between.iter().all(|t| t.kind == Kind::Word && !t.capitalized(self.text) && !id.attribution.contains(t.low.as_str()) && !verbish(&t.low));
             }
             let border = |t: &super::super::quantity::tokens::Tok| t.low.starts_with("border") || t.low == "frontier";
             between.iter().all(|t| matches!(t.low.as_str(), "the" | "border" | "borders" | "with" | "frontier" | "its" | "'s" | "of" | "eastern" | "northern" | "southern" | "western"))
                 && (matches!(self.word(i), "near" | "around" | "surrounding" | "encircling") || self.toks[i + 1..(m.end + 2).min(self.toks.len())].iter().any(border))
         };
-        if let Some(m) = self.mentions_in(i + 1, (i + reach).min(cb)).iter().find(|m| between_ok(m)) {
+        // A destination is a place people can go to, not an organisation.
+        let place_kind = |m: &&Mention| role != "to " || !matches!(self.lex.places[m.place].kind.as_str(), "org");
+        if let Some(m) = self.mentions_in(i + 1, (i + reach).min(cb)).iter().filter(place_kind).find(|m| between_ok(m)) {
             if m.adjectival && !id.is("land", self.word(m.end)) {
                 return None;
             }
@@ -185,7 +194,10 @@ impl Sent<'_> {
     /// else earlier in the paragraph.
     fn resolve(&self, h: &super::context::Hit, recent: &Recent) -> Option<usize> {
         let kinds = &self.lex.identity.anaphor_kinds[h.owner];
-        let here = self.mentions_in(h.start.saturating_sub(super::context::WINDOW), h.start).iter().rev().find(|m| kinds.contains(&self.lex.places[m.place].kind));
+        let here = self.mentions_in(h.start.saturating_sub(super::context::WINDOW), h.start)
+            .iter()
+            .rev()
+            .find(|m| kinds.contains(&self.lex.places[m.place].kind) && (!m.adjectival || self.lex.identity.population_words.longest_at(self.toks, m.end).is_some()));
         here.map(|m| m.place).or_else(|| recent.of_kinds(kinds))
     }
 

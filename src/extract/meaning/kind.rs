@@ -41,7 +41,10 @@ impl Sent<'_> {
         if since || cues.contains(&FigureKind::Cumulative) {
             return (FigureKind::Cumulative, None);
         }
-        if cues.contains(&FigureKind::Event) {
+        // "142,000 crossed into Poland on 6 March": a count for one named day, unless that is
+        // the day it was reported ("the UN said on Tuesday that ...").
+        let one_day = time.is_some_and(|t| t.basis == TimeBasis::Dated && self.word(t.start) == "on" && !t.start.checked_sub(1).is_some_and(|k| self.lex.identity.attribution.contains(self.word(k))));
+        if cues.contains(&FigureKind::Event) || one_day {
             return (FigureKind::Event, None);
         }
         if self.perfect_near(qa, qb, ca, cb) {

@@ -98,6 +98,8 @@ impl Sent<'_> {
 
     /// "former", "ex-", "late", "then", "acting", "deputy", "vice" before the title.
     fn former_title(&self, i: usize) -> bool {
+        // Past the holder's name: "former U.S. President", "ex-German chancellor".
+        let i = self.mentions_in(i.saturating_sub(6), i).iter().rev().find(|m| m.end == i).map_or(i, |m| m.start);
         let w = |k: usize| if i >= k { self.toks[i - k].low.as_str() } else { "" };
         matches!(w(1), "former" | "ex" | "late" | "then" | "acting" | "deputy" | "vice" | "-" | "interim" | "outgoing" | "first")
             || matches!(w(2), "former" | "ex" | "deputy" | "then")
