@@ -12,11 +12,10 @@ use std::path::PathBuf;
 const METRICS: &str = include_str!("../../../lexicon/metrics.toml");
 const PLACES: &str = include_str!("../../../lexicon/places.toml");
 const OFFICES: &str = include_str!("../../../lexicon/offices.toml");
-const HEDGES: &str = include_str!("../../../lexicon/hedges.toml");
-const UNITS: &str = include_str!("../../../lexicon/units.toml");
+use super::quantity::lexicon::{builtin_unit_info, GRAMMAR, HEDGES, UNITS};
 
 /// Tables a lexicon file may hold; anything else is a mistake worth reporting.
-const KNOWN_TABLES: &[&str] = &["metric", "place", "office", "person", "hedge", "unit", "currency", "scale"];
+const KNOWN_TABLES: &[&str] = &["metric", "place", "office", "person", "hedge", "unit", "currency", "scale", "words"];
 
 #[derive(Debug, Deserialize, Default)]
 struct File {
@@ -119,7 +118,7 @@ impl Lexicon {
     /// The built-in lexicon.
     pub fn builtin() -> Self {
         let mut lex = Lexicon::default();
-        for (name, text) in [("metrics.toml", METRICS), ("places.toml", PLACES), ("offices.toml", OFFICES), ("hedges.toml", HEDGES), ("units.toml", UNITS)] {
+        for (name, text) in [("metrics.toml", METRICS), ("places.toml", PLACES), ("offices.toml", OFFICES), ("hedges.toml", HEDGES), ("units.toml", UNITS), ("grammar.toml", GRAMMAR)] {
             if let Err(e) = lex.merge(name, text) {
                 debug_assert!(false, "built-in lexicon {e}");
             }
@@ -259,19 +258,17 @@ pub fn fold_person(name: &str) -> String {
     words.join(" ")
 }
 
-/// A unit's family, as metrics name them in `units`.
+/// A unit's family, as metrics name them in `units`: from the built-in unit table
+/// (`family` in lexicon/units.toml), else money for currency codes, else `other`.
 pub fn unit_family(unit: &str) -> &'static str {
     match unit {
-        "percent" => "percent",
-        "percentage_point" => "percentage_point",
-        "basis_point" => "basis_point",
-        "minute" | "hour" | "day" | "week" | "month" | "year" => "time",
         "count" => "count",
-        "km" | "mile" => "distance",
-        "km2" | "sq_mile" | "hectare" => "area",
         "person" => "person",
-        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
-        _ => "other",
+        u => match builtin_unit_info(u) {
+            Some(info) => info.family.as_str(),
+            None if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
+            None => "other",
+        },
     }
 }
 
