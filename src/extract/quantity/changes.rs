@@ -43,7 +43,7 @@ impl QuantityExtractor {
             return None;
         }
         let l = x.low.as_str();
-        if l == "up" && k > 0 && w.phrasal_up.contains(t[k - 1].low.as_str()) {
+        if (l == "up" && k > 0 && w.phrasal_up.contains(t[k - 1].low.as_str())) || (l == "down" && k > 0 && w.phrasal_down.contains(t[k - 1].low.as_str())) {
             return None;
         }
         let rate_like = matches!(unit, "percent" | "percentage_point" | "basis_point") || noun.is_some_and(|n| n == "points" || n == "point");

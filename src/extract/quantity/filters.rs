@@ -31,12 +31,13 @@ impl QuantityExtractor {
                 return true;
             }
             // Phone numbers and codes: "01482 300 305".
-            if p.kind == Kind::Num && tok.space_before {
+            let plain = |x: &Tok| text.get(x.start..x.end).is_some_and(|s| !s.contains([',', '.']));
+            if p.kind == Kind::Num && tok.space_before && plain(p) && plain(tok) {
                 return true;
             }
             // "No. 5", "Article 5", "Top 5", "Windows 11": a capitalised name before the number.
             // A possessive ("Trump's 28-point plan") is not a name with a number.
-            if p.kind == Kind::Word && p.capitalized(text) && i == j && tok.space_before && !p.low.ends_with("'s") && self.name_before(t, j) && !sentence_start(t, j) {
+            if p.kind == Kind::Word && has_upper(text, p) && i == j && tok.space_before && !p.low.ends_with("'s") && self.name_before(t, j) && !sentence_start(t, j) {
                 return true;
             }
         }
@@ -114,7 +115,7 @@ impl QuantityExtractor {
         // with a number that has no unit.
         if unit == "count" && tok.kind == Kind::Num && r.first == r.j && r.j > 0 && tok.space_before && sentence_start(t, r.j) {
             let p = &t[r.j - 1];
-            if p.kind == Kind::Word && p.capitalized(text) && !p.low.ends_with("'s") && self.name_before(t, r.j) {
+            if p.kind == Kind::Word && has_upper(text, p) && !p.low.ends_with("'s") && self.name_before(t, r.j) {
                 return true;
             }
         }
@@ -145,6 +146,18 @@ impl QuantityExtractor {
             if r.unit.is_none() && r.noun.is_none() && r.bare.is_none() {
                 return true;
             }
+            // "one reason", "one official said": a determiner, unless a hedge makes it a figure
+            // ("only one bidder", "at least one child") or the noun is counted ("one death").
+            if r.unit.is_none() && r.bare.is_none() {
+                let counted = r.noun.as_deref().is_some_and(|n| w.one_counted_noun.contains(n));
+                if !counted && self.hedge_before(t, r.first).is_none() {
+                    return true;
+                }
+            }
+        }
+        // Number words inside a hyphenated compound: "one-on-one", "face-to-face".
+        if matches!(core.form, Form::Words) && r.first == r.j && r.j > 0 && !tok.space_before && t[r.j - 1].is_dash() {
+            return true;
         }
         false
     }
@@ -153,4 +166,9 @@ impl QuantityExtractor {
 /// The token before `j` starts a sentence (or the text, or a line).
 fn sentence_start(t: &[Tok], j: usize) -> bool {
     j < 2 || t[j - 1].line_start || matches!(t[j - 2].low.as_str(), "." | "!" | "?" | "\"" | "“" | "(" | ":")
+}
+
+/// A word with a capital anywhere: "Apollo", "iPhone", "eBay".
+fn has_upper(text: &str, t: &Tok) -> bool {
+    text.get(t.start..t.end).is_some_and(|s| s.chars().any(char::is_uppercase))
 }

@@ -115,6 +115,8 @@ pub struct Words {
     pub over_governor: HashSet<String>,
     pub month: HashSet<String>,
     pub label_noun: HashSet<String>,
+    pub one_counted_noun: HashSet<String>,
+    pub phrasal_down: HashSet<String>,
 }
 
 impl Words {
@@ -143,6 +145,8 @@ impl Words {
             "over_governor" => &mut self.over_governor,
             "month" => &mut self.month,
             "label_noun" => &mut self.label_noun,
+            "one_counted_noun" => &mut self.one_counted_noun,
+            "phrasal_down" => &mut self.phrasal_down,
             _ => return None,
         })
     }

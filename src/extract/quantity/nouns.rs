@@ -28,11 +28,13 @@ impl QuantityExtractor {
         if acronym_plural {
             return true;
         }
+        // "Guardsmen", "servicemen", "fishermen" (but not "Yemen", "specimen").
+        let men = low.len() > 6 && low.ends_with("men") && !matches!(low, "specimen" | "abdomen" | "regimen" | "acumen");
         if cap {
-            return w.people_plural.contains(low) || (low.len() > 4 && low.ends_with("ans") && !low.contains('-'));
+            return men || w.people_plural.contains(low) || (low.len() > 4 && low.ends_with("ans") && !low.contains('-'));
         }
         let last = low.rsplit('-').next().unwrap_or(low);
-        w.irregular_plural.contains(last)
+        men || w.irregular_plural.contains(last)
             || (last.len() >= 3 && last.ends_with('s') && !last.ends_with("ss") && !last.ends_with("us") && !last.ends_with("is") && !last.ends_with("'s") && !w.not_noun.contains(last))
     }
 
@@ -76,13 +78,17 @@ impl QuantityExtractor {
         let mut p = k;
         for _ in 0..5 {
             let Some(x) = t.get(p) else { break };
-            if x.kind != Kind::Word || !x.space_before || x.line_start || w.not_noun.contains(x.low.as_str()) || is_month(&self.lex, text, x) {
+            // "10 other guys", "134,500 more conscripts": adjectives that are no nouns.
+            let adjective = w.adjective.contains(x.low.as_str());
+            if x.kind != Kind::Word || !x.space_before || x.line_start || (w.not_noun.contains(x.low.as_str()) && !adjective) || is_month(&self.lex, text, x) {
                 break;
             }
             let Some(it) = self.item_at(text, t, p) else { break };
-            // A verb ends the noun phrase: "300 fled".
+            // A past form after the noun phrase is its verb ("300 engineers walked out", "the
+            // 493 Fighter Squadron landed"); first after the number it may be the head or a
+            // participle ("35 killed", "200 maimed soldiers").
             let single = it.end == p + 1;
-            if !it.cap && single && !it.plural && it.low.ends_with("ed") && !w.adjective.contains(it.low.as_str()) {
+            if !items.is_empty() && !it.cap && single && !it.plural && it.low.ends_with("ed") && !adjective {
                 break;
             }
             p = it.end;
@@ -158,6 +164,10 @@ impl QuantityExtractor {
         }
         // "moved to 10 Downing Street": a number before a name is part of it.
         if next.is_some_and(|n| n.kind == Kind::Word && n.capitalized(text)) {
+            return None;
+        }
+        // "over 30 times more": a multiplier, not a count.
+        if next.is_some_and(|n| n.is_word("times")) {
             return None;
         }
         if self.hedge_before(t, r.first).is_some() {

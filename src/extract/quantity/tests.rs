@@ -269,3 +269,19 @@ mod props {
         Ok(())
     }
 }
+
+#[test]
+fn long_run_without_a_full_stop_is_linear() {
+    // 100 KB of dense figures with no sentence end: every rule looks at a bounded window.
+    let unit = "more than 1,200 Russian troops and between 3 and 4 percent of 45m users rose from $8 to $9 million, or 1.2%, aged 18 to 60, one of the biggest 13- or 15-inch, ";
+    let text = unit.repeat(100_000 / unit.len() + 1);
+    let t = std::time::Instant::now();
+    let qs = quantities(&text);
+    let took = t.elapsed();
+    assert!(qs.len() > 1000, "{}", qs.len());
+    assert!(took.as_secs_f64() < 1.0, "100 KB took {took:?}");
+    // Twice the text takes about twice the time, not four times.
+    let t2 = std::time::Instant::now();
+    let _ = quantities(&text.repeat(2));
+    assert!(t2.elapsed().as_secs_f64() < 4.0 * took.as_secs_f64().max(0.05), "not linear: {:?} vs {took:?}", t2.elapsed());
+}
