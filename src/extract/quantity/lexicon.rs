@@ -117,6 +117,8 @@ pub struct Words {
     pub label_noun: HashSet<String>,
     pub one_counted_noun: HashSet<String>,
     pub phrasal_down: HashSet<String>,
+    pub count_verb: HashSet<String>,
+    pub aux_complement: HashSet<String>,
 }
 
 impl Words {
@@ -147,6 +149,8 @@ impl Words {
             "label_noun" => &mut self.label_noun,
             "one_counted_noun" => &mut self.one_counted_noun,
             "phrasal_down" => &mut self.phrasal_down,
+            "count_verb" => &mut self.count_verb,
+            "aux_complement" => &mut self.aux_complement,
             _ => return None,
         })
     }

@@ -79,7 +79,8 @@ impl QuantityExtractor {
         for _ in 0..5 {
             let Some(x) = t.get(p) else { break };
             // "10 other guys", "134,500 more conscripts": adjectives that are no nouns.
-            let adjective = w.adjective.contains(x.low.as_str());
+            // "1,700 US troops": an acronym is no pronoun.
+            let adjective = w.adjective.contains(x.low.as_str()) || (x.end - x.start >= 2 && text.get(x.start..x.end).is_some_and(|s| s.chars().all(|c| c.is_ascii_uppercase())));
             if x.kind != Kind::Word || !x.space_before || x.line_start || (w.not_noun.contains(x.low.as_str()) && !adjective) || is_month(&self.lex, text, x) {
                 break;
             }
@@ -92,6 +93,13 @@ impl QuantityExtractor {
                 break;
             }
             p = it.end;
+            // "76 Battalion Tactical Groups in the region", "50,000 Javelins": a capitalised
+            // plural ends the phrase unless a lowercase noun follows ("100 Texas residents").
+            let cap_plural = it.cap && single && !it.plural && it.low.len() > 3 && it.low.ends_with('s') && !it.low.ends_with("ss") && !it.low.ends_with("us") && !it.low.ends_with("is") && !it.low.ends_with("'s");
+            if cap_plural && !t.get(p).is_some_and(|n| n.kind == Kind::Word && n.space_before && (n.capitalized(text) || !w.not_noun.contains(n.low.as_str()))) {
+                let mods = items.into_iter().map(|i| i.low).collect();
+                return Some((it.low, mods, p));
+            }
             if it.plural {
                 let mods = items.into_iter().map(|i| i.low).collect();
                 return Some((it.low, mods, p));
@@ -166,16 +174,12 @@ impl QuantityExtractor {
         if next.is_some_and(|n| n.kind == Kind::Word && n.capitalized(text)) {
             return None;
         }
-        // "over 30 times more": a multiplier, not a count.
-        if next.is_some_and(|n| n.is_word("times")) {
-            return None;
-        }
         if self.hedge_before(t, r.first).is_some() {
             return Some(Bare::Count);
         }
         if let Some(n) = next.filter(|n| n.kind == Kind::Word && n.space_before) {
             let aux = matches!(n.low.as_str(), "were" | "are" | "have" | "had" | "remain" | "remained");
-            if aux && next2.is_some_and(|x| x.ends_with("ed") || matches!(x, "been" | "fled" | "died" | "gone" | "left" | "lost" | "killed" | "hurt" | "still" | "now" | "already" | "thought" | "believed" | "said" | "missing" | "dead" | "in" | "held")) {
+            if aux && next2.is_some_and(|x| x.ends_with("ed") || x.ends_with("en") || w.aux_complement.contains(x)) {
                 return Some(Bare::Count);
             }
             if !aux && w.subject_verb.contains(n.low.as_str()) {
@@ -185,7 +189,15 @@ impl QuantityExtractor {
                 return Some(Bare::Count);
             }
         }
+        // "the 1,400 that the U.S. sent", "the 1,700 who are on their way": a referent.
+        if word(before) == Some("the") && next.is_some_and(|n| matches!(n.low.as_str(), "who" | "that" | "which" | "whom")) {
+            return Some(Bare::Count);
+        }
         if let Some(b) = word(before) {
+            // "another 211 were sent", "a further 16,300", "killed 22 at the plant".
+            if matches!(b, "another" | "further" | "additional") || w.count_verb.contains(b) {
+                return Some(Bare::Count);
+            }
             if w.level_verb.contains(b) {
                 return Some(Bare::Count);
             }
@@ -199,6 +211,11 @@ impl QuantityExtractor {
         self.elided_noun(text, t, r, prev)
     }
 
+    /// A whole number an age can be.
+    fn age_reason_ok(&self, r: &Reading) -> bool {
+        matches!(r.core.form, Form::Digits { decimals: 0, .. }) && r.core.scale == 1.0 && (1.0..=120.0).contains(&r.value)
+    }
+
     /// An age: "aged 52", "Maria Lopez, 52,", "who is 81.", "(52)" after a name.
     fn age_reason(&self, text: &str, t: &[Tok], r: &Reading) -> Option<Bare> {
         let Form::Digits { decimals: 0, .. } = r.core.form else { return None };
@@ -208,7 +225,12 @@ impl QuantityExtractor {
         let at = |i: Option<usize>| i.and_then(|i| t.get(i));
         let before = at(r.first.checked_sub(1));
         let before2 = at(r.first.checked_sub(2));
-        if before.is_some_and(|b| self.lex.words.age_word.contains(b.low.as_str())) {
+        let age_word = |x: Option<&Tok>| x.is_some_and(|b| self.lex.words.age_word.contains(b.low.as_str()));
+        if before.is_some_and(|b| b.kind == Kind::Word && !matches!(b.low.as_str(), "young" | "old")) && age_word(before) {
+            return Some(Bare::Age);
+        }
+        // "at the age of 56", "as young as 14", "as old as 90"
+        if before.is_some_and(|b| b.is_word("of") || b.is_word("as")) && age_word(before2) {
             return Some(Bare::Age);
         }
         let closes = t.get(r.k).is_none_or(|n| matches!(n.low.as_str(), "," | "." | ")" | ";"));
@@ -255,13 +277,18 @@ impl QuantityExtractor {
         let p = prev?;
         let noun = p.noun.clone()?;
         let b = t.get(r.first.checked_sub(1)?)?;
-        if p.unit != "count" || !matches!(b.low.as_str(), "and" | "," | "while" | "but" | "versus" | "vs" | "against" | "or" | "with") {
+        // "ages 16 and 23": the second member is an age too.
+        let age = p.unit == "year" && noun == "age";
+        if (p.unit != "count" && !age) || !matches!(b.low.as_str(), "and" | "," | "while" | "but" | "versus" | "vs" | "against" | "or" | "with") {
             return None;
         }
         let start = t[r.first].start;
         let gap = text.get(p.end..start)?;
         if p.end > start || gap.len() > 60 || gap.contains(['.', ';', ':', '!', '?', '\n']) {
             return None;
+        }
+        if age {
+            return self.age_reason_ok(r).then_some(Bare::Age);
         }
         r.noun = Some(noun);
         r.noun_mods = p.noun_mods.clone();
