@@ -43,10 +43,22 @@ impl QuantityExtractor {
             return None;
         }
         let l = x.low.as_str();
-        if (l == "up" && k > 0 && w.phrasal_up.contains(t[k - 1].low.as_str())) || (l == "down" && k > 0 && w.phrasal_down.contains(t[k - 1].low.as_str())) {
+        let rate_like = matches!(unit, "percent" | "percentage_point" | "basis_point") || noun.is_some_and(|n| n == "points" || n == "point");
+        // "gave up 400 yards", "shot down 10 jets"; but "shares ended up 2%", "closed down 3%".
+        if !rate_like && ((l == "up" && k > 0 && w.phrasal_up.contains(t[k - 1].low.as_str())) || (l == "down" && k > 0 && w.phrasal_down.contains(t[k - 1].low.as_str()))) {
             return None;
         }
-        let rate_like = matches!(unit, "percent" | "percentage_point" | "basis_point") || noun.is_some_and(|n| n == "points" || n == "point");
+        // "a rise of 5%", "an increase of $700 billion"
+        if l == "of" && k > 0 {
+            let n = t[k - 1].low.as_str();
+            if w.up_noun.contains(n) {
+                return Some(Direction::Up);
+            }
+            if w.down_noun.contains(n) {
+                return Some(Direction::Down);
+            }
+            return None;
+        }
         if w.weak_change_verb.contains(l) && !by && !rate_like {
             return None;
         }
@@ -59,11 +71,20 @@ impl QuantityExtractor {
         }
     }
 
-    /// "closed 2% higher", "were 5% down on the year".
+    /// "closed 2% higher", "were 5% down on the year", "a 5% rise", "a $5bn cut".
     pub(super) fn direction_after(&self, t: &[Tok], end: usize, unit: &str) -> Option<Direction> {
         let x = t.get(end).filter(|x| x.kind == Kind::Word && x.space_before && !x.line_start)?;
         if !matches!(unit, "percent" | "percentage_point" | "basis_point" | "count") && !is_money_code(unit) {
             return None;
+        }
+        let w = &self.lex.words;
+        if unit != "count" {
+            if w.up_noun.contains(x.low.as_str()) {
+                return Some(Direction::Up);
+            }
+            if w.down_noun.contains(x.low.as_str()) {
+                return Some(Direction::Down);
+            }
         }
         match x.low.as_str() {
             "higher" => Some(Direction::Up),
@@ -105,6 +126,20 @@ pub(super) fn link_neighbours(lex: &QuantityLexicon, text: &str, t: &[Tok], qs: 
                 if lower.ends_with(" from") || lower == "from" {
                     qs[n - 1].change_role = Some(ChangeRole::Earlier);
                     qs[n].change_role = Some(ChangeRole::Current);
+                }
+            }
+            "from" | ", up from" | ", down from" | "up from" | "down from" | ", compared with" | "compared with" | ", from" => {
+                // "rose to 5% from 4%", "874,000, up from 710,000": current, then earlier.
+                let a_start = qs[n - 1].start;
+                let mut from = a_start.saturating_sub(6);
+                while from > 0 && !text.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let before = text.get(from..a_start).unwrap_or("").trim_end().to_ascii_lowercase();
+                let to_level = before.ends_with(" to") || before == "to";
+                if (to_level || gap.contains("up") || gap.contains("down") || gap.contains("compared")) && qs[n].change_role.is_none() && qs[n - 1].change_role.is_none() && qs[n - 1].unit == qs[n].unit {
+                    qs[n - 1].change_role = Some(ChangeRole::Current);
+                    qs[n].change_role = Some(ChangeRole::Earlier);
                 }
             }
             ", or" | "or" | "(" | ", or about" | ", or some" | "or about" | ", or nearly" | ", or roughly" => {

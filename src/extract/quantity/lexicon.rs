@@ -53,6 +53,9 @@ struct UnitEntry {
     words: Vec<String>,
     #[serde(default)]
     symbols: Vec<String>,
+    /// Symbols read only glued to the digits ("6.1in", "24h"): spaced they are words.
+    #[serde(default)]
+    glued: Vec<String>,
     #[serde(default)]
     family: Option<String>,
     #[serde(default)]
@@ -119,6 +122,8 @@ pub struct Words {
     pub phrasal_down: HashSet<String>,
     pub count_verb: HashSet<String>,
     pub aux_complement: HashSet<String>,
+    pub up_noun: HashSet<String>,
+    pub down_noun: HashSet<String>,
 }
 
 impl Words {
@@ -151,6 +156,8 @@ impl Words {
             "phrasal_down" => &mut self.phrasal_down,
             "count_verb" => &mut self.count_verb,
             "aux_complement" => &mut self.aux_complement,
+            "up_noun" => &mut self.up_noun,
+            "down_noun" => &mut self.down_noun,
             _ => return None,
         })
     }
@@ -174,6 +181,8 @@ pub struct QuantityLexicon {
     pub units: HashMap<String, (String, f64)>,
     /// Unit symbols keyed by the exact text of their tokens joined by one space ("GB", "° C").
     pub unit_symbols: HashMap<String, (String, f64)>,
+    /// Symbols read only when glued to the digits.
+    pub unit_glued: HashMap<String, (String, f64)>,
     pub currencies: HashMap<String, String>,
     pub scales: HashMap<String, Scale>,
     pub words: Words,
@@ -297,6 +306,9 @@ impl QuantityLexicon {
                 let k = symbol_key(&w);
                 self.max_words = self.max_words.max(k.split(' ').count());
                 self.unit_symbols.insert(k, (u.unit.clone(), u.factor));
+            }
+            for w in u.glued {
+                self.unit_glued.insert(w, (u.unit.clone(), u.factor));
             }
             let family = u.family.clone().unwrap_or_else(|| default_family(&u.unit).to_string());
             let (compare, factor) = match u.compare {

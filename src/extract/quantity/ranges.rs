@@ -145,7 +145,8 @@ impl QuantityExtractor {
             (Some(_), None) => false,
             (None, None) => match join {
                 Join::Or => noun_after(),
-                _ => prev_between || prev_from || r.currency.is_some() || age || noun_after(),
+                // "a rate of 0.8 to 1.0", "at 3 to 4": a value phrase
+                _ => prev_between || prev_from || r.currency.is_some() || age || before.is_some_and(|b| b.is_word("of") || b.is_word("at")) || noun_after(),
             },
         };
         if !same_unit {

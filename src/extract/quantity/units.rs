@@ -258,6 +258,12 @@ impl QuantityExtractor {
                 }
             }
         }
+        if best.is_none() {
+            // "6.1in", "24h": letters glued to the digits that would be words apart.
+            let x = t.get(k).filter(|x| x.kind == Kind::Word && !x.space_before && k > 0 && t[k - 1].kind == Kind::Num)?;
+            let (u, f) = self.lex.unit_glued.get(text.get(x.start..x.end)?)?;
+            best = Some((u.clone(), *f, k + 1));
+        }
         let (u, f, end) = best?;
         // A one-letter unit must end the word: "5p" is pence, "5p.m." is a time.
         let dotted = |x: &Tok| x.is_sym(".") && t.get(end + 1).is_some_and(|y| !y.space_before && y.kind == Kind::Word);
