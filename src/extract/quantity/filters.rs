@@ -119,6 +119,10 @@ impl QuantityExtractor {
                 return true;
             }
         }
+        // "the Group of 7", "the Class of 92": a name ending in "of" and a number.
+        if unit == "count" && r.first == r.j && r.j >= 2 && t[r.j - 1].is_word("of") && t[r.j - 2].kind == Kind::Word && t[r.j - 2].capitalized(text) && !sentence_start(t, r.j - 1) {
+            return true;
+        }
         // "page 5 of the report", "the number 10 shirt": a label.
         if unit == "count" && r.first == r.j && r.first > 0 && t[r.first - 1].kind == Kind::Word && w.label_noun.contains(t[r.first - 1].low.as_str()) {
             // ... but "every day 900 troops", "that week 40 people" are times, not labels.
@@ -135,8 +139,19 @@ impl QuantityExtractor {
                 }
             }
         }
+        if matches!(core.form, Form::Words) && self.word_not_a_figure(t, r) {
+            return true;
+        }
+        false
+    }
+
+    /// A number word that is no figure: "no one", "this one", "one reason", "one-on-one".
+    fn word_not_a_figure(&self, t: &[Tok], r: &Reading) -> bool {
+        let core = &r.core;
+        let tok = &t[r.j];
+        let w = &self.lex.words;
         // A lone "one" or "a": a pronoun or an article ("no one", "this one", "one another").
-        if matches!(core.form, Form::Words) && r.value == 1.0 && core.scale == 1.0 && !r.hyphen_measure && r.range_hi.is_none() {
+        if r.value == 1.0 && core.scale == 1.0 && !r.hyphen_measure && r.range_hi.is_none() {
             let before = r.first.checked_sub(1).and_then(|p| t.get(p));
             let after = t.get(core.end);
             let after_change = before.is_some_and(|b| w.up_verb.contains(b.low.as_str()) || w.down_verb.contains(b.low.as_str()));

@@ -204,7 +204,9 @@ impl QuantityExtractor {
             if matches!(b, "to" | "from" | "at") && self.level_cue_before(t, r.first - 1, b == "at") {
                 return Some(Bare::Count);
             }
-            if b == "of" && word(before2).is_some_and(|x| w.total_noun.contains(x)) {
+            // "a total of 2,500", but not "the Group of 7"
+            let named = r.first >= 2 && t[r.first - 2].capitalized(text);
+            if b == "of" && !named && word(before2).is_some_and(|x| w.total_noun.contains(x)) {
                 return Some(Bare::Count);
             }
         }

@@ -92,36 +92,44 @@ impl QuantityExtractor {
         false
     }
 
+    /// The word after the first number that can close a range, if it may here.
+    fn joiner(&self, t: &[Tok], r: &Reading) -> Option<Join> {
+        let joiner = t.get(r.k)?;
+        let before = r.first.checked_sub(1).and_then(|p| t.get(p));
+        let bare = r.unit.is_none() && r.currency.is_none();
+        if joiner.is_word("and") && before.is_some_and(|x| x.is_word("between")) {
+            return Some(Join::And);
+        }
+        if joiner.is_word("to") {
+            if before.is_some_and(|x| x.is_word("from")) && self.governed_by_change(t, r.first - 1) {
+                return None; // a change: the two values are read apart and linked as earlier/current
+            }
+            // "cut by 0.25% to 4.5%", "rose 5% to 6%": a change, then the level it reached.
+            let w = &self.lex.words;
+            if before.is_some_and(|x| x.is_word("by") || w.up_verb.contains(x.low.as_str()) || w.down_verb.contains(x.low.as_str())) {
+                return None;
+            }
+            return Some(Join::To);
+        }
+        if joiner.is_word("or") && bare && !before.is_some_and(|x| x.is_sym(",")) {
+            return Some(Join::Or);
+        }
+        if joiner.is_dash() && joiner.space_before && t.get(r.k + 1).is_some_and(|x| x.space_before) && matches!(r.core.form, Form::Digits { .. }) {
+            return Some(Join::Dash);
+        }
+        None
+    }
+
     /// A second number that closes a range: "between 10 and 12", "10 to 12 percent", "from
     /// $45 to $120", "three or four years", "200 – 400 mg".
     pub(super) fn read_range(&self, text: &str, t: &[Tok], r: &mut Reading) {
         if r.range_hi.is_some() || r.hyphen_measure || !matches!(r.core.form, Form::Digits { .. } | Form::Words) {
             return;
         }
-        let Some(joiner) = t.get(r.k) else { return };
         let before = r.first.checked_sub(1).and_then(|p| t.get(p));
         let prev_between = before.is_some_and(|x| x.is_word("between"));
         let prev_from = before.is_some_and(|x| x.is_word("from"));
-        let bare = r.unit.is_none() && r.currency.is_none();
-        let join = if joiner.is_word("and") && prev_between {
-            Join::And
-        } else if joiner.is_word("to") {
-            if prev_from && self.governed_by_change(t, r.first - 1) {
-                return; // a change: the two values are read apart and linked as earlier/current
-            }
-            // "cut by 0.25% to 4.5%", "rose 5% to 6%": a change, then the level it reached.
-            let w = &self.lex.words;
-            if before.is_some_and(|x| x.is_word("by") || w.up_verb.contains(x.low.as_str()) || w.down_verb.contains(x.low.as_str())) {
-                return;
-            }
-            Join::To
-        } else if joiner.is_word("or") && bare && !before.is_some_and(|x| x.is_sym(",")) {
-            Join::Or
-        } else if joiner.is_dash() && joiner.space_before && t.get(r.k + 1).is_some_and(|x| x.space_before) && matches!(r.core.form, Form::Digits { .. }) {
-            Join::Dash
-        } else {
-            return;
-        };
+        let Some(join) = self.joiner(t, r) else { return };
         let (cur2, m) = self.currency_before(text, t, r.k + 1);
         if let Some(c) = &cur2 {
             if r.currency.as_ref().is_some_and(|c1| c1 != c) || (r.currency.is_none() && r.unit.is_some()) {
@@ -137,7 +145,8 @@ impl QuantityExtractor {
             return;
         }
         let u2 = self.unit_after(text, t, c2.end);
-        let age = before.is_some_and(|x| self.lex.words.age_word.contains(x.low.as_str())) || (prev_from && r.first >= 2 && self.lex.words.age_word.contains(t[r.first - 2].low.as_str()));
+        // "aged 18 to 60", "aged between 18 and 60", "ages from 4 to 8"
+        let age = before.is_some_and(|x| self.lex.words.age_word.contains(x.low.as_str())) || ((prev_from || prev_between) && r.first >= 2 && self.lex.words.age_word.contains(t[r.first - 2].low.as_str()));
         let noun_after = || self.counted_noun(text, t, c2.end).is_some();
         let same_unit = match (&r.unit, &u2) {
             (Some(a), Some((b, _, _))) => a == b,

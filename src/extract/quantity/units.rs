@@ -14,7 +14,8 @@ impl QuantityExtractor {
         let after_number = i > 0 && t[i - 1].kind == Kind::Num;
         if tok.kind == Kind::Sym && apart && !after_number && !next.space_before && (next.kind == Kind::Num || self.lex.currencies.contains_key(next.low.as_str())) {
             match tok.low.as_str() {
-                "-" | "−" => return (Sign::Minus, i + 1),
+                // an en dash stands for a minus in some outlets' tables: "Nasdaq –0.8%"
+                "-" | "−" | "–" => return (Sign::Minus, i + 1),
                 "+" => return (Sign::Plus, i + 1),
                 _ => {}
             }

@@ -107,28 +107,8 @@ impl QuantityExtractor {
     /// Number words, fractions and vague amounts starting at word token `j`.
     fn word_number(&self, _text: &str, t: &[Tok], j: usize) -> Option<Core> {
         let w = t[j].low.as_str();
-        // Vague amounts: "hundreds of thousands", "tens of thousands", "millions".
-        if w == "tens" || w == "hundreds" || w == "dozens" {
-            if t.get(j + 1).is_some_and(|x| x.is_word("of")) {
-                if let Some(n) = t.get(j + 2) {
-                    let base = match n.low.as_str() {
-                        "thousands" => Some(1e3),
-                        "millions" => Some(1e6),
-                        "billions" => Some(1e9),
-                        _ => None,
-                    };
-                    if let Some(b) = base {
-                        let m = match w {
-                            "tens" => 10.0,
-                            "hundreds" => 100.0,
-                            _ => 24.0,
-                        };
-                        let lo = m * b;
-                        let hi = if w == "dozens" { 99.0 * b } else { lo * 10.0 - 1.0 };
-                        return Some(Core { value: lo, form: Form::Vague { lo, hi: Some(hi) }, end: j + 3, scale: b });
-                    }
-                }
-            }
+        if let Some(v) = self.tens_of_thousands(t, j) {
+            return Some(v);
         }
         // "scores of", but "Scores: ..." and "he scores" are no amounts.
         if let Some((lo, hi)) = vague(w).filter(|_| w != "scores" || t.get(j + 1).is_some_and(|x| x.is_word("of"))) {
@@ -287,5 +267,33 @@ impl QuantityExtractor {
             return None;
         }
         Some((core.value / d.value * 100.0, d.end))
+    }
+
+    /// "hundreds of thousands", "tens of thousands", "dozens of millions": a vague range.
+    fn tens_of_thousands(&self, t: &[Tok], j: usize) -> Option<Core> {
+        let w = t[j].low.as_str();
+        if w == "tens" || w == "hundreds" || w == "dozens" {
+            if t.get(j + 1).is_some_and(|x| x.is_word("of")) {
+                if let Some(n) = t.get(j + 2) {
+                    let base = match n.low.as_str() {
+                        "thousands" => Some(1e3),
+                        "millions" => Some(1e6),
+                        "billions" => Some(1e9),
+                        _ => None,
+                    };
+                    if let Some(b) = base {
+                        let m = match w {
+                            "tens" => 10.0,
+                            "hundreds" => 100.0,
+                            _ => 24.0,
+                        };
+                        let lo = m * b;
+                        let hi = if w == "dozens" { 99.0 * b } else { lo * 10.0 - 1.0 };
+                        return Some(Core { value: lo, form: Form::Vague { lo, hi: Some(hi) }, end: j + 3, scale: b });
+                    }
+                }
+            }
+        }
+        None
     }
 }
