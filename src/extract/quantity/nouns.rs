@@ -100,7 +100,10 @@ impl QuantityExtractor {
                 let mods = items.into_iter().map(|i| i.low).collect();
                 return Some((it.low, mods, p));
             }
-            if it.plural {
+            // "artillery pieces", "police officers", "aircraft carriers": a plural-looking word
+            // before a plural noun narrows it.
+            let plural_next = t.get(p).is_some_and(|n| n.kind == Kind::Word && n.space_before && !n.capitalized(text) && !w.not_noun.contains(n.low.as_str()) && self.is_plural_noun(text, n));
+            if it.plural && !plural_next {
                 let mods = items.into_iter().map(|i| i.low).collect();
                 return Some((it.low, mods, p));
             }
