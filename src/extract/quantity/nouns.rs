@@ -109,10 +109,13 @@ impl QuantityExtractor {
             }
             items.push(it);
         }
-        // No plural: the last lowercase word is the head ("one bidder", "8,500 American
-        // military"); a run of names alone ("the 493 Fighter Squadron") counts nothing.
-        // An adverb ("internally") narrows a noun but is none.
-        let last = items.iter().rposition(|i| !i.cap && !i.low.ends_with("ly"))?;
+        // No plural: the first lowercase word that is no adjective is the head ("one bidder",
+        // "a magnitude 6.8 earthquake struck"), else the last adjective ("8,500 American
+        // military"); a run of names alone ("the 493 Fighter Squadron") counts nothing. An
+        // adverb ("internally") narrows a noun but is none.
+        let w = &self.lex.words;
+        let lower = |i: &Item| !i.cap && !i.low.ends_with("ly");
+        let last = items.iter().position(|i| lower(i) && !w.adjective.contains(i.low.as_str())).or_else(|| items.iter().rposition(lower))?;
         let end = items[last].end;
         let mut items = items;
         let head = items.remove(last).low;
@@ -188,7 +191,9 @@ impl QuantityExtractor {
             if !aux && w.subject_verb.contains(n.low.as_str()) {
                 return Some(Bare::Count);
             }
-            if n.low == "of" && next2.is_some_and(|d| matches!(d, "the" | "those" | "these" | "them" | "whom" | "which" | "its" | "their" | "our" | "his" | "her" | "us")) {
+            // "41 of whom", "35 of 41 drones"
+            let of_number = t.get(r.k + 1).is_some_and(|x| x.kind == Kind::Num);
+            if n.low == "of" && (of_number || next2.is_some_and(|d| matches!(d, "the" | "those" | "these" | "them" | "whom" | "which" | "its" | "their" | "our" | "his" | "her" | "us"))) {
                 return Some(Bare::Count);
             }
         }
