@@ -19,10 +19,11 @@ impl QuantityExtractor {
         if t[k].is_word("by") {
             k = k.checked_sub(1)?;
             by = true;
-            // "raised interest rates by 0.5 points": the verb may stand a few words back.
-            for back in 0..3 {
+            // "raised its deposit rate by 25 basis points", "cut the risk of death by 30 per
+            // cent": the verb may stand a few words back.
+            for back in 0..5 {
                 let x = &t[k];
-                if x.kind != Kind::Word || w.up_verb.contains(x.low.as_str()) || w.down_verb.contains(x.low.as_str()) || k == 0 || back == 2 {
+                if x.kind != Kind::Word || w.up_verb.contains(x.low.as_str()) || w.down_verb.contains(x.low.as_str()) || k == 0 || back == 4 {
                     break;
                 }
                 if !t[k - 1].space_before && t[k - 1].kind != Kind::Word {

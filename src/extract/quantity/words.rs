@@ -73,7 +73,7 @@ impl QuantityExtractor {
                             let attached_ok = !n.space_before;
                             // "m" after money is million; after other numbers only before a unit
                             // or a counted noun ("45m users", "1.4m tonnes"): "a 37m hull" is metres.
-                            let ok = (!s.attached || attached_ok) && (!s.money_only || money || self.money_word_after(t, end + 1) || (n.low == "m" && self.counted_after(text, t, end + 1)));
+                            let ok = (!s.attached || attached_ok) && (!s.money_only || money || self.money_word_after(t, end + 1) || (n.low == "m" && (self.counted_after(text, t, end + 1) || self.bare_million(t, j, v))));
                             // An attached scale must end the word: "5k" but not "5kg".
                             // "4K" is a name, "$50K" and "12k" thousands.
                             let ok = ok && !(n.low == "k" && !money && text.get(n.start..n.end) == Some("K"));
@@ -93,6 +93,16 @@ impl QuantityExtractor {
 
     fn money_word_after(&self, t: &[Tok], k: usize) -> bool {
         t.get(k).is_some_and(|x| x.space_before && self.lex.units.get(x.low.as_str()).is_some_and(|(u, _)| self.is_money(u)))
+    }
+
+    /// "sales topped 1m within a day", "about 2.5m": a small number with "m" and nothing that
+    /// makes it a length ("a 37m hull", "the 100m", "3m high", "50m from") is millions.
+    fn bare_million(&self, t: &[Tok], j: usize, v: f64) -> bool {
+        if v >= 10.0 || j == 0 || matches!(t[j - 1].low.as_str(), "a" | "an" | "the") {
+            return false;
+        }
+        let next = t.get(j + 2);
+        !next.is_some_and(|x| (x.is_dash() && !x.space_before) || matches!(x.low.as_str(), "high" | "long" | "wide" | "deep" | "tall" | "from" | "away" | "above" | "below" | "under" | "across" | "thick" | "in" | "off" | "up" | "down" | "of" | "square" | "cubic" | "²"))
     }
 
     /// A unit word or a plural noun (after at most one modifier) at token `k`.
@@ -229,8 +239,10 @@ impl QuantityExtractor {
             return None; // "two third" is not a fraction
         }
         let end = if hyph { j + 3 } else { j + 2 };
-        // "a third round of talks" uses an ordinal: fractions written with a space or "a" need "of".
-        if !hyph && !followed_by_of(end) {
+        // "a third round of talks" uses an ordinal: fractions written with a space or "a" need "of"
+        // (or "by": "rose by a fifth").
+        let after_by = j > 0 && t[j - 1].is_word("by");
+        if !hyph && !followed_by_of(end) && !after_by {
             return None;
         }
         if num >= den {
