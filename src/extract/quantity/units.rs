@@ -31,6 +31,11 @@ impl QuantityExtractor {
     /// are two tokens written together.
     pub(super) fn currency_before(&self, text: &str, t: &[Tok], i: usize) -> (Option<String>, usize) {
         let Some(tok) = t.get(i) else { return (None, i) };
+        // Most tokens stand before no number: no look-up then.
+        let num_at = |k: usize| t.get(k).is_some_and(|x| x.kind == Kind::Num);
+        if !num_at(i + 1) && !num_at(i + 2) {
+            return (None, i);
+        }
         if let (Some(b), Some(n)) = (t.get(i + 1), t.get(i + 2)) {
             if !b.space_before && n.kind == Kind::Num && (tok.kind == Kind::Sym || b.kind == Kind::Sym) {
                 let key = format!("{} {}", tok.low, b.low);

@@ -117,6 +117,10 @@ impl QuantityExtractor {
     /// Number words, fractions and vague amounts starting at word token `j`.
     fn word_number(&self, _text: &str, t: &[Tok], j: usize) -> Option<Core> {
         let w = t[j].low.as_str();
+        // Only these words can start a number: a quick test before the readers below.
+        if small_number(w).is_none() && !matches!(w, "a" | "an" | "half" | "tens" | "hundreds" | "dozens" | "scores" | "thousands" | "millions" | "billions") {
+            return None;
+        }
         if let Some(v) = self.tens_of_thousands(t, j) {
             return Some(v);
         }
