@@ -117,7 +117,6 @@ impl QuantityExtractor {
         let lower = |i: &Item| !i.cap && !i.low.ends_with("ly");
         let last = items.iter().position(|i| lower(i) && !w.adjective.contains(i.low.as_str())).or_else(|| items.iter().rposition(lower))?;
         let end = items[last].end;
-        let mut items = items;
         let head = items.remove(last).low;
         items.truncate(last);
         Some((head, items.into_iter().map(|i| i.low).collect(), end))

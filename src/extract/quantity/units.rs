@@ -52,7 +52,7 @@ impl QuantityExtractor {
                 _ => {
                     let raw = &text[tok.start..tok.end];
                     let caps = raw.chars().all(|c| c.is_uppercase());
-                    (caps || (raw.len() < 3 && raw.chars().next().is_some_and(char::is_uppercase))) && (n.space_before || caps)
+                    caps || (raw.len() < 3 && raw.chars().next().is_some_and(char::is_uppercase) && n.space_before)
                 }
             };
             if ok {
