@@ -251,15 +251,12 @@ pub struct DocContext {
     pub published: Option<Date>,
 }
 
-/// The unit two figures are compared in, and the factor into it (durations compare in days).
+/// The unit two figures are compared in, and the factor into it: durations compare in days,
+/// lengths in km, masses in kg, pence in pounds (lexicon/units.toml, `compare`). A quantity's
+/// `value` stays in the unit stated; this conversion is for comparison only.
 pub fn comparison_unit(unit: &str) -> (&str, f64) {
-    match unit {
-        "minute" => ("day", 1.0 / 1440.0),
-        "hour" => ("day", 1.0 / 24.0),
-        "day" => ("day", 1.0),
-        "week" => ("day", 7.0),
-        "month" => ("day", 30.44),
-        "year" => ("day", 365.25),
-        other => (other, 1.0),
+    match crate::extract::quantity::lexicon::builtin_unit_info(unit) {
+        Some(info) => (info.compare.as_str(), info.factor),
+        None => (unit, 1.0),
     }
 }

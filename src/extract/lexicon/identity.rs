@@ -67,7 +67,8 @@ pub(super) struct File {
 
 #[derive(Debug, Deserialize, Clone)]
 struct RoleWords {
-    role: String,
+    /// The list's name (shared with the grammar's `[[words]]` lists in grammar.toml).
+    list: String,
     words: Vec<String>,
 }
 
@@ -185,7 +186,7 @@ impl IdentityLexicon {
             self.perfect.insert(phrase_key(w));
         }
         for r in file.words {
-            let set = self.roles.entry(r.role).or_default();
+            let set = self.roles.entry(r.list).or_default();
             set.extend(r.words.iter().map(|w| phrase_key(w)));
         }
     }

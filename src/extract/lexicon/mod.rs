@@ -12,8 +12,7 @@ use std::path::PathBuf;
 const METRICS: &str = include_str!("../../../lexicon/metrics.toml");
 const PLACES: &str = include_str!("../../../lexicon/places.toml");
 const OFFICES: &str = include_str!("../../../lexicon/offices.toml");
-const HEDGES: &str = include_str!("../../../lexicon/hedges.toml");
-const UNITS: &str = include_str!("../../../lexicon/units.toml");
+use super::quantity::lexicon::{builtin_unit_info, GRAMMAR, HEDGES, UNITS};
 const IDENTITY: &str = include_str!("../../../lexicon/identity.toml");
 
 mod identity;
@@ -21,8 +20,8 @@ pub use identity::{IdentityLexicon, PhraseSet, Reach};
 
 /// Tables a lexicon file may hold; anything else is a mistake worth reporting.
 const KNOWN_TABLES: &[&str] = &[
-    "metric", "place", "office", "person", "hedge", "unit", "currency", "scale", "population", "period", "cue",
-    "modality", "anaphor", "attribution", "perfect", "words",
+    "metric", "place", "office", "person", "hedge", "unit", "currency", "scale", "words", "population", "period",
+    "cue", "modality", "anaphor", "attribution", "perfect",
 ];
 
 #[derive(Debug, Deserialize, Default)]
@@ -188,6 +187,7 @@ impl Lexicon {
             ("offices.toml", OFFICES),
             ("hedges.toml", HEDGES),
             ("units.toml", UNITS),
+            ("grammar.toml", GRAMMAR),
             ("identity.toml", IDENTITY),
         ];
         for (name, text) in builtin {
@@ -349,19 +349,17 @@ pub fn fold_person(name: &str) -> String {
     words.join(" ")
 }
 
-/// A unit's family, as metrics name them in `units`.
+/// A unit's family, as metrics name them in `units`: from the built-in unit table
+/// (`family` in lexicon/units.toml), else money for currency codes, else `other`.
 pub fn unit_family(unit: &str) -> &'static str {
     match unit {
-        "percent" => "percent",
-        "percentage_point" => "percentage_point",
-        "basis_point" => "basis_point",
-        "minute" | "hour" | "day" | "week" | "month" | "year" => "time",
         "count" => "count",
-        "km" | "mile" => "distance",
-        "km2" | "sq_mile" | "hectare" => "area",
         "person" => "person",
-        u if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
-        _ => "other",
+        u => match builtin_unit_info(u) {
+            Some(info) => info.family.as_str(),
+            None if u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()) => "money",
+            None => "other",
+        },
     }
 }
 
