@@ -77,7 +77,8 @@ impl Sent<'_> {
         let time_owner = time::assign_times(&self.times, &qtoks);
         // "..., the agency said on March 2": the day a figure was reported holds for every
         // figure of the sentence that has no time phrase of its own.
-        let reported = self.times.iter().find(|t| t.basis == TimeBasis::Dated && self.reported_on(t.start));
+        // "On March 1, Ukraine claimed ...": a date opening the sentence holds for it all too.
+        let reported = self.times.iter().find(|t| t.basis == TimeBasis::Dated && (self.reported_on(t.start) || t.start == 0));
         for (n, q) in quantities.into_iter().enumerate() {
             let time = time_owner[n].and_then(|t| self.times.get(t)).or(reported);
             out.push(self.claim(q, qtoks[n], time, recent, ctx));
@@ -108,6 +109,11 @@ impl Sent<'_> {
         let mut missing = Vec::new();
         if metric.is_some_and(|m| m.running) && anchor.holder.is_empty() && self.object_of_other_verb(qa) {
             missing.push("whole count".to_string());
+        }
+        // "2,500 Russian soldiers have been killed in the area": a part of the whole, in a
+        // place the text does not name.
+        if metric.is_some_and(|m| m.running) && anchor.scope.is_empty() && self.unnamed_place_after(qb, clause.1) {
+            missing.push("scope".to_string());
         }
         self.mark_change_role(&mut q, qa);
         let (kind, per) = self.kind_of(&q, metric, (qa, qb), clause, time);
@@ -141,6 +147,17 @@ impl Sent<'_> {
             holder_basis: anchor.basis,
             missing,
         }
+    }
+
+    /// "in the area", "in the city", "in this village" after the figure, with no gazetteer
+    /// place to say which.
+    fn unnamed_place_after(&self, qb: usize, cb: usize) -> bool {
+        let end = (qb + 10).min(cb);
+        (qb..end).any(|i| {
+            matches!(self.word(i), "in" | "around" | "near" | "at") && matches!(self.word(i + 1), "the" | "this" | "that" | "a")
+                && self.lex.identity.is("place_noun", self.word(i + 2))
+                && self.mentions_in(i + 1, (i + 5).min(self.toks.len())).is_empty()
+        })
     }
 
     /// The word before the figure is a verb that is not the metric's own ("housed", "helping",
