@@ -4,9 +4,16 @@
 //! read them, so they only ever grow, never change.
 
 mod claims;
+mod csv_rows;
+pub mod json;
 mod pairs;
+#[cfg(feature = "parquet")]
+pub mod parquet;
+pub mod rows;
 pub use claims::*;
+pub use csv_rows::write_csv;
 pub use pairs::*;
+pub use rows::{highlight, ClaimRows, HitRows, PairRows, Rows};
 
 /// Neutralise a CSV cell a spreadsheet would read as a formula: text starting with
 /// `=`, `+`, `-`, `@`, tab or CR gets a leading single quote. Numbers are written as numbers.
