@@ -38,9 +38,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         report_problem(p);
         errors += usize::from(p.severity == Severity::Error);
     }
+    global.timing(&format!("ingest: found {} files", files.len()), started);
     let index = CrossIndex::create_or_open(&global.index)?;
     let mut writer = index.writer()?;
     let bar = progress(global.progress, files.len() as u64);
+    // -v: the file being read, on the progress bar's line or (without a bar) a line each.
+    let (show_file, file_bar) = (global.verbose, bar.clone());
     // Loading (one thread), extraction (one thread per core) and writing (this thread and
     // tantivy's indexer) overlap; batches come back here in file order.
     let batch = crosscheck::index::EXTRACT_BATCH;
@@ -48,6 +51,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         let mut problems = Vec::new();
         let mut articles = Vec::new();
         for path in chunk {
+            if show_file {
+                if file_bar.is_hidden() {
+                    eprintln!("crosscheck: reading {}", path.display());
+                } else {
+                    file_bar.set_message(path.display().to_string());
+                }
+            }
             let load = corpus::load_file(path, &manifest);
             problems.extend(load.problems);
             articles.extend(load.articles);
@@ -82,9 +92,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         Ok::<(), crosscheck::index::IndexError>(())
     })?;
     bar.finish_and_clear();
+    global.timing("ingest: load, extract and index", started);
+    let committing = Instant::now();
     let mut summary = writer.commit()?;
+    global.timing("ingest: commit", committing);
     summary.seconds = started.elapsed().as_secs_f64();
-    eprintln!(
+    global.say(format_args!(
         "ingested {} files into {}: {} added, {} updated, {} unchanged, {} skipped; {} claims; {:.2} s",
         files.len(),
         global.index.display(),
@@ -94,7 +107,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         summary.skipped,
         summary.claims,
         summary.seconds
-    );
+    ));
     Ok(if errors > 0 { Outcome::Partial } else { Outcome::Ok })
 }
 

@@ -9,8 +9,11 @@
 mod check;
 mod claims;
 mod discrepancies;
+mod docs;
+mod export;
 mod extract;
 mod ingest;
+mod query_hint;
 mod search;
 mod shared;
 
@@ -41,22 +44,36 @@ const EXAMPLES: &str = "Examples:
   crosscheck extract corpus/004_5597e02c02573cef.txt --format table
   crosscheck claims --metric territory_share      claims stored in the index
   crosscheck discrepancies --output conflicts.csv conflicts and updates across sources
-  crosscheck check new-article.txt                check a new article against the index";
+  crosscheck check new-article.txt                check a new article against the index
+  crosscheck claims --format parquet --output claims.parquet   claims for DuckDB, Spark, Polars
+
+Environment:
+  CROSSCHECK_INDEX   index directory when --index is not given
+  NO_COLOR           no colour with --color auto (the default)";
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = ABOUT, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Index directory (created by `ingest`).
-    #[arg(long, global = true, default_value = "index", value_name = "DIR")]
+    /// Index directory (created by `ingest`); the CROSSCHECK_INDEX environment variable sets it
+    /// when the flag is not given.
+    #[arg(long, global = true, env = "CROSSCHECK_INDEX", default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
 
     /// Extra lexicon file (TOML) merged over the built-in metrics, gazetteer and offices.
     #[arg(long, global = true, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
 
-    /// Hide progress bars even on a terminal.
-    #[arg(long, global = true)]
+    /// Errors only: no progress bars, warnings or summary lines.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Say more: the file being read during ingest, and how long each step took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
+    /// When to colour output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = shared::ColorWhen::Auto, value_name = "WHEN")]
+    pub color: shared::ColorWhen,
 
     #[command(subcommand)]
     pub command: Command,
@@ -70,6 +87,9 @@ pub enum Command {
     Claims(claims::Args),
     Discrepancies(discrepancies::Args),
     Check(check::Args),
+    Export(export::Args),
+    Completions(docs::CompletionsArgs),
+    Man(docs::ManArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -89,6 +109,9 @@ pub fn main() -> ExitCode {
         Command::Claims(a) => claims::run(&global, a),
         Command::Discrepancies(a) => discrepancies::run(&global, a),
         Command::Check(a) => check::run(&global, a),
+        Command::Export(a) => export::run(&global, a),
+        Command::Completions(a) => docs::completions(a),
+        Command::Man(a) => docs::man(a),
     }));
     let Ok(result) = run else {
         return ExitCode::from(2); // the hook has said what happened
@@ -101,7 +124,11 @@ pub fn main() -> ExitCode {
             if shared::is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("crosscheck: {e:#}");
+            if shared::color_stderr() {
+                eprintln!("crosscheck: \x1b[31m{e:#}\x1b[0m");
+            } else {
+                eprintln!("crosscheck: {e:#}");
+            }
             ExitCode::from(2)
         }
     }

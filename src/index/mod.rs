@@ -6,6 +6,7 @@
 //! same (doc, id) pair and adds nothing; a changed file has a new id under the same doc, so its
 //! old article and claim documents are deleted and the new version added in the same commit.
 
+mod listing;
 mod schema;
 mod scan_dir;
 mod sentence_filter;
@@ -15,6 +16,7 @@ use crate::extract::Claim;
 use jiff::civil::Date;
 use schema::Fields;
 use serde::{Deserialize, Serialize};
+pub use listing::StoredArticle;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
