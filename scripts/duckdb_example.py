@@ -5,7 +5,8 @@ files crosscheck wrote into DIR: `discrepancies.parquet` (and `claims.parquet`).
     crosscheck discrepancies --all --format parquet --output DIR/discrepancies.parquet
     python3 scripts/duckdb_example.py DIR
 
-Prints one line per outlet: name, a tab, how many casualty conflicts it is a side of. An
+Prints one line per outlet, tab-separated: name, how many casualty conflicts it is a side of,
+and what share of its casualty pairs those are (write the file with --all for that share). An
 unknown outlet prints as "?". Needs `pip install duckdb`.
 """
 import os
@@ -22,8 +23,8 @@ def main() -> int:
     with open(sql_path, encoding="utf-8") as f:
         sql = f.read()
     os.chdir(sys.argv[1])
-    for outlet, conflicts in duckdb.connect().execute(sql).fetchall():
-        print(f"{outlet if outlet is not None else '?'}\t{conflicts}")
+    for outlet, conflicts, pct in duckdb.connect().execute(sql).fetchall():
+        print(f"{outlet if outlet is not None else '?'}\t{conflicts}\t{pct}")
     return 0
 
 

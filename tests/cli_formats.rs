@@ -150,7 +150,7 @@ fn completions_and_man_pages_generate() {
     let d = tempfile::tempdir().unwrap();
     for shell in ["bash", "zsh", "fish", "powershell"] {
         let out = stdout_of(d.path(), &["completions", shell]);
-        assert!(out.contains("discrepancies") && out.contains("parquet") && out.contains("--holder"), "{shell}: {}", &out[..out.len().min(300)]);
+        assert!(out.contains("discrepancies") && out.contains("parquet") && out.contains("holder"), "{shell}: {}", &out[..out.len().min(300)]);
     }
     let man = stdout_of(d.path(), &["man"]);
     assert!(man.contains(".TH crosscheck") && man.contains("CROSSCHECK_INDEX"), "{}", &man[..man.len().min(300)]);

@@ -184,8 +184,13 @@ fn readme_duckdb_query_runs() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let got: std::collections::BTreeMap<String, i64> = String::from_utf8_lossy(&o.stdout)
         .lines()
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(outlet, n)| (outlet.to_string(), n.trim().parse().expect("count")))
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            let n: i64 = cols.get(1)?.parse().ok()?;
+            let pct: f64 = cols.get(2)?.parse().ok()?;
+            assert!((0.0..=100.0).contains(&pct), "{l}");
+            (n > 0).then(|| (cols[0].to_string(), n))
+        })
         .collect();
     assert_eq!(got, want);
 }
