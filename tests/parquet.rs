@@ -3,16 +3,19 @@
 #![cfg(feature = "parquet")]
 
 mod util;
-use arrow_array::{Array, Date32Array, Float64Array, Int64Array, RecordBatch, StringArray};
-use arrow_schema::DataType;
-use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+use parquet::basic::{LogicalType, Type as Physical};
+use parquet::file::reader::{FileReader, SerializedFileReader};
+use parquet::record::Field;
 use serde_json::Value;
 use util::*;
 
-fn read_parquet(path: &std::path::Path) -> Vec<RecordBatch> {
-    let f = std::fs::File::open(path).expect("parquet file");
-    let reader = ParquetRecordBatchReaderBuilder::try_new(f).expect("parquet footer").build().expect("reader");
-    reader.map(|b| b.expect("batch")).collect()
+/// A column's type as the file declares it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Ty {
+    Utf8,
+    Int64,
+    Float64,
+    Date32,
 }
 
 fn epoch_day(s: &str) -> i32 {
@@ -22,59 +25,58 @@ fn epoch_day(s: &str) -> i32 {
 }
 
 /// Every cell of the Parquet file equals the JSON line's value for the same column and row.
-fn same_as_jsonl(what: &str, parquet: &std::path::Path, jsonl: &str, expect_types: &[(&str, DataType)]) {
+fn same_as_jsonl(what: &str, parquet: &std::path::Path, jsonl: &str, expect_types: &[(&str, Ty)]) {
     let rows: Vec<serde_json::Map<String, Value>> = jsonl.lines().map(|l| serde_json::from_str(l).expect("json")).collect();
     assert!(!rows.is_empty(), "{what}: no rows");
-    let batches = read_parquet(parquet);
-    let total: usize = batches.iter().map(RecordBatch::num_rows).sum();
-    assert_eq!(total, rows.len(), "{what}: row count");
-    let schema = batches[0].schema();
-    let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+    let reader = SerializedFileReader::new(std::fs::File::open(parquet).expect("parquet file")).expect("parquet footer");
+    let schema = reader.metadata().file_metadata().schema_descr_ptr();
+    let columns: Vec<(String, Ty)> = schema
+        .columns()
+        .iter()
+        .map(|c| {
+            let ty = match (c.physical_type(), c.logical_type_ref()) {
+                (Physical::BYTE_ARRAY, Some(LogicalType::String)) => Ty::Utf8,
+                (Physical::INT64, None) => Ty::Int64,
+                (Physical::DOUBLE, None) => Ty::Float64,
+                (Physical::INT32, Some(LogicalType::Date)) => Ty::Date32,
+                other => panic!("{what}: column {} has type {other:?}", c.name()),
+            };
+            (c.name().to_string(), ty)
+        })
+        .collect();
+    let mut names: Vec<&str> = columns.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort_unstable();
+    // (serde_json's map sorts keys, so the order is compared in the JSON test, not here.)
     let json_names: Vec<&str> = rows[0].keys().map(String::as_str).collect();
-    let (mut a, mut b) = (names.clone(), json_names.clone());
-    a.sort_unstable();
-    b.sort_unstable();
-    assert_eq!(a, b, "{what}: the same columns");
+    assert_eq!(names, json_names, "{what}: the same columns");
     for (name, ty) in expect_types {
-        let field = schema.field_with_name(name).unwrap_or_else(|_| panic!("{what}: no column {name}"));
-        assert_eq!(field.data_type(), ty, "{what}: {name}");
+        let got = columns.iter().find(|(n, _)| n == name).unwrap_or_else(|| panic!("{what}: no column {name}"));
+        assert_eq!(got.1, *ty, "{what}: {name}");
     }
-    let mut base = 0;
+    let mut n = 0;
     let mut checked = 0usize;
-    for batch in &batches {
-        for (c, field) in schema.fields().iter().enumerate() {
-            let col = batch.column(c);
-            for i in 0..batch.num_rows() {
-                let want = &rows[base + i][field.name()];
-                let ctx = || format!("{what}: row {} column {}", base + i, field.name());
-                if col.is_null(i) {
-                    assert!(want.is_null(), "{}: null in Parquet, {want} in JSON", ctx());
+    for (i, row) in reader.into_iter().enumerate() {
+        let row = row.expect("row");
+        let want_row = rows.get(i).unwrap_or_else(|| panic!("{what}: more rows in Parquet than JSON"));
+        for (name, field) in row.get_column_iter() {
+            let want = &want_row[name.as_str()];
+            let ctx = format!("{what}: row {i} column {name}");
+            match field {
+                Field::Null => {
+                    assert!(want.is_null(), "{ctx}: null in Parquet, {want} in JSON");
                     continue;
                 }
-                match field.data_type() {
-                    DataType::Utf8 => {
-                        let s = col.as_any().downcast_ref::<StringArray>().unwrap().value(i);
-                        assert_eq!(want.as_str(), Some(s), "{}", ctx());
-                    }
-                    DataType::Int64 => {
-                        let n = col.as_any().downcast_ref::<Int64Array>().unwrap().value(i);
-                        assert_eq!(want.as_i64(), Some(n), "{}", ctx());
-                    }
-                    DataType::Float64 => {
-                        let x = col.as_any().downcast_ref::<Float64Array>().unwrap().value(i);
-                        assert_eq!(want.as_f64(), Some(x), "{}", ctx());
-                    }
-                    DataType::Date32 => {
-                        let d = col.as_any().downcast_ref::<Date32Array>().unwrap().value(i);
-                        assert_eq!(want.as_str().map(epoch_day), Some(d), "{}", ctx());
-                    }
-                    other => panic!("{}: unexpected type {other}", ctx()),
-                }
-                checked += 1;
+                Field::Str(s) => assert_eq!(want.as_str(), Some(s.as_str()), "{ctx}"),
+                Field::Long(x) => assert_eq!(want.as_i64(), Some(*x), "{ctx}"),
+                Field::Double(x) => assert_eq!(want.as_f64(), Some(*x), "{ctx}"),
+                Field::Date(d) => assert_eq!(want.as_str().map(epoch_day), Some(*d), "{ctx}"),
+                other => panic!("{ctx}: unexpected value {other:?}"),
             }
+            checked += 1;
         }
-        base += batch.num_rows();
+        n += 1;
     }
+    assert_eq!(n, rows.len(), "{what}: row count");
     assert!(checked > rows.len() * 10, "{what}: too few non-null cells compared ({checked})");
 }
 
@@ -95,17 +97,17 @@ fn claims_parquet_round_trips_against_jsonl() {
         &file,
         &jsonl,
         &[
-            ("doc", DataType::Utf8),
-            ("start", DataType::Int64),
-            ("end", DataType::Int64),
-            ("value", DataType::Float64),
-            ("lo", DataType::Float64),
-            ("hi", DataType::Float64),
-            ("as_of", DataType::Date32),
-            ("published", DataType::Date32),
-            ("kind", DataType::Utf8),
-            ("modality", DataType::Utf8),
-            ("group_id", DataType::Utf8),
+            ("doc", Ty::Utf8),
+            ("start", Ty::Int64),
+            ("end", Ty::Int64),
+            ("value", Ty::Float64),
+            ("lo", Ty::Float64),
+            ("hi", Ty::Float64),
+            ("as_of", Ty::Date32),
+            ("published", Ty::Date32),
+            ("kind", Ty::Utf8),
+            ("modality", Ty::Utf8),
+            ("group_id", Ty::Utf8),
         ],
     );
 }
@@ -126,7 +128,7 @@ fn discrepancy_parquet_round_trips_against_jsonl() {
         "discrepancies",
         &file,
         &jsonl,
-        &[("severity", DataType::Float64), ("a_start", DataType::Int64), ("b_value", DataType::Float64), ("a_as_of", DataType::Date32), ("verdict", DataType::Utf8)],
+        &[("severity", Ty::Float64), ("a_start", Ty::Int64), ("b_value", Ty::Float64), ("a_as_of", Ty::Date32), ("verdict", Ty::Utf8)],
     );
 }
 

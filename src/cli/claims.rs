@@ -64,9 +64,12 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if let Some(n) = args.limit {
         rows.truncate(n);
     }
-    if rows.is_empty() && args.format == DataFormat::Table {
+    if rows.is_empty() {
         global.say(format_args!("no claims match"));
-        return Ok(Outcome::Ok);
+        // Scripts still get a well-formed empty file (a CSV header, a Parquet schema).
+        if args.format == DataFormat::Table {
+            return Ok(Outcome::Ok);
+        }
     }
     write_claims(&rows, args.format, args.output.as_deref())?;
     Ok(Outcome::Ok)

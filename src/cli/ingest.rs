@@ -38,7 +38,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         report_problem(p);
         errors += usize::from(p.severity == Severity::Error);
     }
-    global.timing(&format!("ingest: found {} files", files.len()), started);
+    global.timing(&format!("ingest: list {} files", files.len()), started);
     let index = CrossIndex::create_or_open(&global.index)?;
     let mut writer = index.writer()?;
     let bar = progress(global.progress, files.len() as u64);

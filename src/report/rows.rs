@@ -294,7 +294,8 @@ impl Rows for HitRows<'_> {
         let h = &self.0[i];
         vec![
             Cell::int(h.rank),
-            Cell::Float(Some(f64::from(h.score))),
+            // The f32 score as it prints (6.606801), not its widened binary value (6.6068010330…).
+            Cell::Float(h.score.to_string().parse::<f64>().ok()),
             Cell::text(&h.doc),
             Cell::opt(h.source.as_deref()),
             Cell::Date(h.published),
