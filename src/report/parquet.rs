@@ -3,7 +3,7 @@
 //! dates), Snappy-compressed, so DuckDB, Polars, Spark and DataFusion read it directly.
 //!
 //! Written with the parquet crate's column writers, without its Arrow layer: the Arrow crates
-//! more than doubled the build's CPU time (see BENCHMARKS.md), and flat typed columns need
+//! added half again to a clean build's CPU time (see BENCHMARKS.md), and flat typed columns need
 //! none of it.
 
 use super::rows::{Cell, Kind, Rows};
