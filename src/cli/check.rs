@@ -1,6 +1,6 @@
 //! `crosscheck check`: check a new article's claims against the index, as a linter would.
 
-use super::shared::{extractor, parse_date, report_problem, table_width, Global};
+use super::shared::{extractor, parse_date, report_problem, table_width, Format, Global};
 use super::Outcome;
 use crosscheck::compare::{check_pairs, group_key, Comparer, Config, Verdict};
 use crosscheck::corpus::{self, Article, OffsetMap, Severity};
@@ -43,9 +43,9 @@ pub struct Args {
     /// Tolerance file (see config/compare.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
-    pub format: CheckFormat,
+    /// Output format (jsonl: one object a line; json is the same).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
     /// Which findings make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Conflict)]
     pub fail_on: FailOn,
@@ -66,13 +66,6 @@ pub enum FailOn {
     Update,
     /// A conflict or an update.
     Any,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum CheckFormat {
-    Table,
-    Json,
-    Csv,
 }
 
 /// How many indexed claims (nearest in time) to compare with each new claim.
@@ -145,22 +138,22 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let stdout = std::io::stdout();
     let out = stdout.lock();
     match args.format {
-        CheckFormat::Csv => report::write_pairs_csv(out, &pairs, &records)?,
-        CheckFormat::Json => report::write_pairs_jsonl(out, &pairs, &records)?,
-        CheckFormat::Table => {
+        Format::Csv => report::write_pairs_csv(out, &pairs, &records)?,
+        Format::Jsonl => report::write_pairs_jsonl(out, &pairs, &records)?,
+        Format::Table => {
             if pairs.is_empty() {
                 use std::io::Write;
                 let mut out = out;
                 writeln!(out, "no indexed claim speaks about the same quantities ({n_new} claims checked)")?;
             } else {
-                report::write_pairs_table(out, &pairs, &records, table_width())?;
+                report::write_pairs_table_styled(out, &pairs, &records, table_width(), global.color)?;
             }
         }
     }
     let conflicts = pairs.iter().filter(|p| p.verdict == Verdict::Conflict).count();
     let updates = pairs.iter().filter(|p| p.verdict == Verdict::Update).count();
     let agrees = pairs.iter().filter(|p| p.verdict == Verdict::Agree).count();
-    eprintln!("checked {n_new} claims: {conflicts} conflict, {updates} update, {agrees} agree");
+    global.say(format_args!("checked {n_new} claims: {conflicts} conflict, {updates} update, {agrees} agree"));
     if let Some(path) = &args.report {
         write_report(path, &args.file, &pairs, &records, &config)?;
     }
@@ -170,7 +163,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             w.add(a, claims)?;
         }
         let s = w.commit()?;
-        eprintln!("added to the index: {} added, {} updated, {} unchanged", s.added, s.updated, s.unchanged);
+        global.say(format_args!("added to {}: {} added, {} updated, {} unchanged", global.index.display(), s.added, s.updated, s.unchanged));
     }
     let fail = match args.fail_on {
         FailOn::Conflict => conflicts > 0,

@@ -1,7 +1,7 @@
 //! `crosscheck discrepancies`: compare every indexed claim with the claims of other sources
 //! about the same quantity and write the pairs that disagree.
 
-use super::shared::{table_width, Global};
+use super::shared::{table_width, DataFormat, Global};
 use super::Outcome;
 use crosscheck::compare::{Comparer, Config, Pair, Verdict};
 use crosscheck::index::{ClaimFilter, CrossIndex};
@@ -31,7 +31,7 @@ pub struct Args {
     /// Also write agree and incomparable rows.
     #[arg(long)]
     pub all: bool,
-    /// Only this metric (e.g. territory_share).
+    /// Only this metric (e.g. territory_share; lexicon spellings such as "death toll" work too).
     #[arg(long)]
     pub metric: Option<String>,
     /// Only rows whose severity (relative gap) is at least X.
@@ -40,9 +40,9 @@ pub struct Args {
     /// Tolerance file (see config/compare.toml).
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = PairFormat::Csv)]
-    pub format: PairFormat,
+    /// Output format (json is the same as jsonl; parquet needs --output or a redirect).
+    #[arg(long, value_enum, default_value_t = DataFormat::Csv)]
+    pub format: DataFormat,
     /// Also compare articles of the same outlet with each other (by default a pair needs two
     /// different outlets: an outlet repeating itself is not a second source).
     #[arg(long)]
@@ -59,23 +59,24 @@ pub enum By {
     Quantity,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum PairFormat {
-    Csv,
-    Jsonl,
-    Table,
-}
-
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if args.by == By::Quantity {
         return super::summary::run(global, &args);
     }
+    let started = std::time::Instant::now();
+    super::shared::check_binary_output(args.output.as_deref(), args.format)?;
     let config = Config::load(args.config.as_deref()).map_err(anyhow::Error::msg)?;
+    let metric = match args.metric.clone() {
+        Some(m) => super::shared::resolve_metric(global, &super::shared::lexicon(global)?, Some(m)),
+        None => None,
+    };
     let index = CrossIndex::open_scan(&global.index)?;
-    let records = index.claims(&ClaimFilter { metric: args.metric.clone(), ..Default::default() })?;
+    let records = index.claims(&ClaimFilter { metric, ..Default::default() })?;
     let damaged = super::shared::report_damaged(&index);
     // The index is not needed any more: close it before the pairs are made.
     drop(index);
+    global.timing("discrepancies: load claims", started);
+    let compared = std::time::Instant::now();
     let comparer = Comparer { config: &config, explain_all: args.all, same_source: args.same_source };
     // Rows are made on this thread and written by another, so writing a large file overlaps
     // comparing (a 100,000-article corpus gives gigabytes of CSV).
@@ -84,7 +85,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         let output = args.output.clone();
         let writer = s.spawn(move || write_chunks(output.as_deref(), rx));
         let mut sink = ChunkSink { buf: Vec::with_capacity(CHUNK), tx: Some(tx) };
-        let made = make_rows(&args, &comparer, &records, &mut sink);
+        let made = make_rows(&args, &comparer, &records, &mut sink, global.color);
         let closed = sink.close();
         // The writer's error (a full disk, a closed pipe) is the one worth reporting.
         writer.join().map_err(|_| anyhow::anyhow!("the output writer stopped unexpectedly"))??;
@@ -92,8 +93,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         made
     })?;
     let count = |v: Verdict| counts[v as usize];
+    global.timing("discrepancies: compare and write", compared);
     let all: usize = counts.iter().sum();
-    eprintln!(
+    global.say(format_args!(
         "{} claims compared: {} pairs ({} conflict, {} update, {} agree, {} incomparable); {} rows written{}",
         records.len(),
         all,
@@ -103,7 +105,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         count(Verdict::Incomparable),
         written,
         args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
-    );
+    ));
     Ok(if damaged { Outcome::Partial } else { Outcome::Ok })
 }
 
@@ -112,14 +114,14 @@ const CHUNK: usize = 1 << 20;
 
 /// Compare and write the rows in the chosen format; returns how many were written.
 /// Returns the rows written and the pairs compared, by verdict.
-fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink: &mut ChunkSink) -> anyhow::Result<(usize, [usize; 4])> {
+fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink: &mut ChunkSink, color: bool) -> anyhow::Result<(usize, [usize; 4])> {
     let mut counts = [0usize; 4];
     let keep = |p: &Pair| (args.all || p.verdict.flagged()) && args.min_gap.is_none_or(|g| p.severity >= g);
     let mut written = 0;
     match args.format {
         // CSV streams: runs of pairs are compared and formatted on every core, and written
         // in order as they come.
-        PairFormat::Csv => {
+        DataFormat::Csv => {
             let mut header = csv::Writer::from_writer(Vec::new());
             header.write_record(report::pair_header())?;
             sink.write_all(&header.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?)?;
@@ -159,7 +161,7 @@ fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink
                 return Err(e);
             }
         }
-        PairFormat::Jsonl | PairFormat::Table => {
+        DataFormat::Jsonl | DataFormat::Table | DataFormat::Parquet => {
             let mut pairs = Vec::new();
             comparer.for_each_pair(records, |p| {
                 counts[p.verdict as usize] += 1;
@@ -168,10 +170,10 @@ fn make_rows(args: &Args, comparer: &Comparer<'_>, records: &[ClaimRecord], sink
                 }
             });
             written = pairs.len();
-            if args.format == PairFormat::Jsonl {
-                report::write_pairs_jsonl(&mut *sink, &pairs, records)?;
-            } else {
-                report::write_pairs_table(&mut *sink, &pairs, records, table_width())?;
+            match args.format {
+                DataFormat::Jsonl => report::write_pairs_jsonl(&mut *sink, &pairs, records)?,
+                DataFormat::Parquet => super::shared::write_parquet(&mut *sink, &report::PairRows { pairs: &pairs, records })?,
+                _ => report::write_pairs_table_styled(&mut *sink, &pairs, records, table_width(), color)?,
             }
         }
     }

@@ -1,11 +1,10 @@
 //! `crosscheck extract`: print the claims of files without touching the index.
 
-use super::shared::{extractor, report_problem, Global};
+use super::shared::{extractor, report_problem, DataFormat, Global};
 use super::Outcome;
 use crosscheck::corpus::{self, Severity};
 use crosscheck::extract::DocContext;
 use crosscheck::index::ClaimRecord;
-use crosscheck::report;
 use std::path::PathBuf;
 
 /// Print every claim of the given files: value, unit, hedge, metric, holder, byte span.
@@ -22,19 +21,16 @@ pub struct Args {
     /// Files (or folders) to read.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = ExtractFormat::Table)]
-    pub format: ExtractFormat,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExtractFormat {
-    Table,
-    Jsonl,
-    Csv,
+    /// Output format (json is the same as jsonl; parquet needs --output or a redirect).
+    #[arg(long, value_enum, default_value_t = DataFormat::Table)]
+    pub format: DataFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    let started = std::time::Instant::now();
     let extractor = extractor(global)?;
     let (files, mut problems) = corpus::discover(&args.files);
     let (manifest, mp) = corpus::manifest_for(&args.files);
@@ -43,6 +39,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     problems.iter().for_each(report_problem);
     let mut records = Vec::new();
     for path in &files {
+        if global.verbose {
+            eprintln!("crosscheck: reading {}", path.display());
+        }
         let load = corpus::load_file(path, &manifest);
         for p in &load.problems {
             report_problem(p);
@@ -59,12 +58,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
-    let stdout = std::io::stdout();
-    let out = stdout.lock();
-    match args.format {
-        ExtractFormat::Jsonl => report::write_claims_jsonl(out, &records)?,
-        ExtractFormat::Csv => report::write_claims_csv(out, &records)?,
-        ExtractFormat::Table => report::write_claims_table(out, &records, super::shared::table_width())?,
-    }
+    global.timing("extract", started);
+    super::claims::write_claims(&records, args.format, args.output.as_deref())?;
     Ok(if failed { Outcome::Partial } else { Outcome::Ok })
 }

@@ -73,6 +73,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             failed_files.insert(p.path.clone());
         }
     }
+    global.timing(&format!("ingest: list {} files", files.len()), started);
     let index = CrossIndex::create_or_open(&global.index)?;
     let build = super::shared::build_info(global)?;
     index.check_lexicon(&build)?;
@@ -82,6 +83,8 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let stdin_bytes = stdin_records.as_ref().map_or(0, |(_, n)| *n);
     let bar = progress(global.progress, sizes.iter().sum::<u64>() + stdin_bytes);
     let loader_bar = bar.clone();
+    // -v: the file being read, on the progress bar's line or (without a bar) a line each.
+    let show_file = global.verbose;
     // Loading (one thread), extraction (one thread per core) and writing (this thread and
     // tantivy's indexer) overlap; batches come back here in file order.
     let batch = crosscheck::index::EXTRACT_BATCH;
@@ -91,6 +94,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         let mut articles = Vec::new();
         for (path, size) in chunk.iter().zip(sizes) {
             loader_bar.set_message(path.display().to_string());
+            if show_file && loader_bar.is_hidden() {
+                eprintln!("crosscheck: reading {}", path.display());
+            }
             let load = corpus::load_file(path, &manifest);
             done.problems.extend(load.problems);
             done.bytes += size;
@@ -132,7 +138,10 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     } else {
         0
     };
+    global.timing("ingest: load, extract and index", started);
+    let committing = Instant::now();
     let mut summary = writer.commit()?;
+    global.timing("ingest: commit", committing);
     summary.seconds = started.elapsed().as_secs_f64();
     let pruned = if args.prune { format!(", {pruned} pruned") } else { String::new() };
     let copies = match summary.copies {
@@ -140,7 +149,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         1 => ", 1 copy kept as another outlet of its article".to_string(),
         n => format!(", {n} copies kept as other outlets of their articles"),
     };
-    eprintln!(
+    global.say(format_args!(
         "ingested {} files into {}: {} added, {} updated, {} unchanged{copies}, {} skipped{pruned}; {} claims; {:.2} s",
         files.len() + usize::from(stdin_bytes > 0),
         corpus::one_line(&global.index.display().to_string()),
@@ -150,7 +159,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         summary.skipped,
         summary.claims,
         summary.seconds
-    );
+    ));
     Ok(if errors > 0 { Outcome::Partial } else { Outcome::Ok })
 }
 

@@ -9,9 +9,12 @@
 mod check;
 mod claims;
 mod discrepancies;
+mod docs;
+mod export;
 mod extract;
 mod ingest;
 mod report;
+mod query_hint;
 mod search;
 mod shared;
 mod stats;
@@ -48,22 +51,37 @@ const EXAMPLES: &str = "Examples:
   crosscheck check new-article.txt                check a new article against the index
   crosscheck verify                               check the index for damage
   crosscheck stats                                what the index holds and was built with
-  crosscheck report --output report.html          an HTML evidence report of the disagreements";
+  crosscheck report --output report.html          an HTML evidence report of the disagreements
+
+  crosscheck claims --format parquet --output claims.parquet   claims for DuckDB, Spark, Polars
+
+Environment:
+  CROSSCHECK_INDEX   index directory when --index is not given
+  NO_COLOR           no colour with --color auto (the default)";
 
 #[derive(Parser)]
 #[command(name = "crosscheck", version, about = ABOUT, after_help = EXAMPLES)]
 pub struct Cli {
-    /// Index directory (created by `ingest`).
-    #[arg(long, global = true, default_value = "index", value_name = "DIR")]
+    /// Index directory (created by `ingest`); the CROSSCHECK_INDEX environment variable sets it
+    /// when the flag is not given.
+    #[arg(long, global = true, env = "CROSSCHECK_INDEX", default_value = "index", value_name = "DIR")]
     pub index: PathBuf,
 
     /// Extra lexicon file (TOML) merged over the built-in metrics, gazetteer and offices.
     #[arg(long, global = true, value_name = "FILE")]
     pub lexicon: Vec<PathBuf>,
 
-    /// Hide progress bars even on a terminal.
-    #[arg(long, global = true)]
+    /// Errors only: no progress bars, warnings or summary lines.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
     pub quiet: bool,
+
+    /// Say more: the file being read during ingest, and how long each step took.
+    #[arg(long, short, global = true)]
+    pub verbose: bool,
+
+    /// When to colour output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, global = true, value_enum, default_value_t = shared::ColorWhen::Auto, value_name = "WHEN")]
+    pub color: shared::ColorWhen,
 
     #[command(subcommand)]
     pub command: Command,
@@ -80,6 +98,9 @@ pub enum Command {
     Verify(verify::Args),
     Stats(stats::Args),
     Report(report::Args),
+    Export(export::Args),
+    Completions(docs::CompletionsArgs),
+    Man(docs::ManArgs),
 }
 
 pub fn main() -> ExitCode {
@@ -102,6 +123,9 @@ pub fn main() -> ExitCode {
         Command::Verify(a) => verify::run(&global, a),
         Command::Stats(a) => stats::run(&global, a),
         Command::Report(a) => report::run(&global, a),
+        Command::Export(a) => export::run(&global, a),
+        Command::Completions(a) => docs::completions(a),
+        Command::Man(a) => docs::man(a),
     }));
     let Ok(result) = run else {
         return ExitCode::from(2); // the hook has said what happened
@@ -114,7 +138,11 @@ pub fn main() -> ExitCode {
             if shared::is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("crosscheck: {e:#}");
+            if shared::color_stderr() {
+                eprintln!("crosscheck: \x1b[31m{e:#}\x1b[0m");
+            } else {
+                eprintln!("crosscheck: {e:#}");
+            }
             ExitCode::from(2)
         }
     }

@@ -1,33 +1,139 @@
 //! Plumbing shared by subcommands: global options, output formats, broken pipes.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Global options, resolved once.
 pub struct Global {
+    /// The index folder, as an absolute path (messages show where it is).
     pub index: PathBuf,
     pub lexicon: Vec<PathBuf>,
     /// Show progress bars: stderr is a terminal and --quiet was not given.
     pub progress: bool,
+    /// Errors only: no warnings, notes or summary lines.
+    pub quiet: bool,
+    /// The file being read, and how long each step took.
+    pub verbose: bool,
+    /// Colour on standard output (tables, highlights).
+    pub color: bool,
 }
 
-impl Global {
-    pub fn from_cli(cli: &super::Cli) -> Self {
-        use std::io::IsTerminal;
-        Global {
-            index: cli.index.clone(),
-            lexicon: cli.lexicon.clone(),
-            progress: !cli.quiet && std::io::stderr().is_terminal(),
+/// `--color`: when to use colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless the NO_COLOR environment variable is set (to anything but "").
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    /// Whether a stream that is (or is not) a terminal gets colour.
+    pub fn resolve(self, terminal: bool) -> bool {
+        match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         }
     }
 }
 
-/// Output format shared by listing commands.
+/// Set once from the flags; read by the one-line reporters, which have no `Global` at hand.
+static QUIET: AtomicBool = AtomicBool::new(false);
+static COLOR_ERR: AtomicBool = AtomicBool::new(false);
+
+impl Global {
+    pub fn from_cli(cli: &super::Cli) -> Self {
+        use std::io::IsTerminal;
+        QUIET.store(cli.quiet, Ordering::Relaxed);
+        COLOR_ERR.store(cli.color.resolve(std::io::stderr().is_terminal()), Ordering::Relaxed);
+        Global {
+            index: std::path::absolute(&cli.index).unwrap_or_else(|_| cli.index.clone()),
+            lexicon: cli.lexicon.clone(),
+            progress: !cli.quiet && std::io::stderr().is_terminal(),
+            quiet: cli.quiet,
+            verbose: cli.verbose && !cli.quiet,
+            color: cli.color.resolve(std::io::stdout().is_terminal()),
+        }
+    }
+
+    /// A summary or note on stderr, unless --quiet.
+    pub fn say(&self, msg: std::fmt::Arguments<'_>) {
+        if !self.quiet {
+            eprintln!("{msg}");
+        }
+    }
+
+    /// A step's timing on stderr, with --verbose: `crosscheck: <what>: 0.12 s`.
+    pub fn timing(&self, what: &str, since: std::time::Instant) {
+        if self.verbose {
+            eprintln!("crosscheck: {what}: {:.3} s", since.elapsed().as_secs_f64());
+        }
+    }
+}
+
+/// Output format of every command that prints rows: a table for people, CSV or JSON Lines for
+/// scripts (`json` is accepted for `jsonl`: one object a line either way).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// A table for reading.
     Table,
-    Json,
-    Jsonl,
+    /// Comma-separated values with a header row.
     Csv,
+    /// One JSON object a line; numbers are numbers and unknowns null (`json` is the same).
+    #[value(alias = "json")]
+    Jsonl,
+}
+
+/// Output format of the commands whose rows are a data set (extract, claims, discrepancies):
+/// the [`Format`]s and Parquet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DataFormat {
+    /// A table for reading.
+    Table,
+    /// Comma-separated values with a header row.
+    Csv,
+    /// One JSON object a line; numbers are numbers and unknowns null (`json` is the same).
+    #[value(alias = "json")]
+    Jsonl,
+    /// Apache Parquet with typed columns (needs --output FILE or a redirect).
+    Parquet,
+}
+
+/// Parquet is binary and never goes to a terminal.
+pub fn check_binary_output(path: Option<&Path>, format: DataFormat) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if format == DataFormat::Parquet && path.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!("Parquet is binary: give --output FILE (or redirect standard output)")
+    }
+    Ok(())
+}
+
+/// Where rows go: `--output FILE` or standard output.
+pub fn output(path: Option<&Path>, format: DataFormat) -> anyhow::Result<Box<dyn Write + Send>> {
+    check_binary_output(path, format)?;
+    match path {
+        Some(p) => {
+            let f = std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?;
+            Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, f)))
+        }
+        None => Ok(Box::new(std::io::BufWriter::new(std::io::stdout()))),
+    }
+}
+
+/// Write rows as Parquet (when this build has it).
+pub fn write_parquet(out: &mut (dyn Write + Send), rows: &dyn crosscheck::report::Rows) -> anyhow::Result<()> {
+    #[cfg(feature = "parquet")]
+    {
+        crosscheck::report::parquet::write_parquet(out, rows)?;
+        Ok(())
+    }
+    #[cfg(not(feature = "parquet"))]
+    {
+        let _ = (out, rows);
+        anyhow::bail!("this crosscheck was built without Parquet (cargo feature `parquet`)")
+    }
 }
 
 /// A closed pipe (`crosscheck ... | head`) is not an error. The pipe error may come wrapped:
@@ -84,12 +190,23 @@ pub fn extractor(global: &Global) -> anyhow::Result<crosscheck::extract::Extract
 }
 
 /// Report one input problem on stderr, one line: `crosscheck: error: path:line (byte N): msg`.
+/// With --quiet, warnings are left out (errors always show).
 pub fn report_problem(p: &crosscheck::corpus::Problem) {
-    let level = match p.severity {
-        crosscheck::corpus::Severity::Warning => "warning",
-        crosscheck::corpus::Severity::Error => "error",
+    let (level, color) = match p.severity {
+        crosscheck::corpus::Severity::Warning if QUIET.load(Ordering::Relaxed) => return,
+        crosscheck::corpus::Severity::Warning => ("warning", "\x1b[33m"),
+        crosscheck::corpus::Severity::Error => ("error", "\x1b[31m"),
     };
-    eprintln!("crosscheck: {level}: {p}");
+    if COLOR_ERR.load(Ordering::Relaxed) {
+        eprintln!("crosscheck: {color}{level}\x1b[0m: {p}");
+    } else {
+        eprintln!("crosscheck: {level}: {p}");
+    }
+}
+
+/// Whether standard error gets colour (for the final error line).
+pub fn color_stderr() -> bool {
+    COLOR_ERR.load(Ordering::Relaxed)
 }
 
 /// A panic inside extraction, as a problem with the file (the article is kept, without claims).
@@ -125,5 +242,101 @@ pub fn table_width() -> Option<u16> {
         None
     } else {
         Some(120)
+    }
+}
+
+/// Fold an outlet name for matching: lowercase letters and digits only, without a leading
+/// "the" or a web address's "www." and last domain part ("The Kyiv Independent",
+/// "kyivindependent.com" and "Kyiv-Independent" meet).
+fn fold_outlet(s: &str) -> String {
+    let s = s.trim().to_lowercase();
+    let s = s.strip_prefix("www.").unwrap_or(&s);
+    let s = match s.rsplit_once('.') {
+        Some((host, tld)) if !host.is_empty() && (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()) && !s.contains(' ') => host,
+        _ => s,
+    };
+    let s = s.strip_prefix("the ").unwrap_or(s);
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// `--source` as the index knows it: the one outlet whose name folds to the same letters
+/// (see [`fold_outlet`]); else as given (an unknown outlet matches nothing).
+pub fn resolve_source(global: &Global, index: &crosscheck::index::CrossIndex, source: Option<String>) -> anyhow::Result<Option<String>> {
+    let Some(s) = source else { return Ok(None) };
+    let keys = index.source_keys()?;
+    let wanted = s.trim().to_lowercase();
+    if keys.contains(&wanted) {
+        return Ok(Some(s));
+    }
+    let folded = fold_outlet(&s);
+    let same: Vec<&String> = keys.iter().filter(|k| fold_outlet(k) == folded).collect();
+    match same.as_slice() {
+        [one] => {
+            if global.verbose {
+                eprintln!("crosscheck: --source {s:?} is the outlet {one:?}");
+            }
+            Ok(Some((*one).clone()))
+        }
+        _ => {
+            if !global.quiet {
+                eprintln!("crosscheck: note: no indexed outlet is called {s:?} ({} outlets known)", keys.len());
+            }
+            Ok(Some(s))
+        }
+    }
+}
+
+/// `--holder` as claims store it: a gazetteer spelling becomes its place ("Kremlin" ->
+/// Russia); anything else is kept as given.
+pub fn resolve_holder(global: &Global, lexicon: &crosscheck::extract::Lexicon, holder: Option<String>) -> Option<String> {
+    let h = holder?;
+    match lexicon.place_named(&h) {
+        Some(p) => {
+            if global.verbose && p.name != h {
+                eprintln!("crosscheck: --holder {h:?} is {:?} in the gazetteer", p.name);
+            }
+            Some(p.name.clone())
+        }
+        None => Some(h),
+    }
+}
+
+/// `--metric` as claims store it: a lexicon metric in any spelling, an office title, or a
+/// cue phrase of exactly one metric; anything else is kept as given.
+pub fn resolve_metric(global: &Global, lexicon: &crosscheck::extract::Lexicon, metric: Option<String>) -> Option<String> {
+    let m = metric?;
+    let names = lexicon.metrics_named(&m);
+    match names.as_slice() {
+        [one] => {
+            if global.verbose && *one != m {
+                eprintln!("crosscheck: --metric {m:?} is the metric {one:?}");
+            }
+            Some(one.clone())
+        }
+        [] => Some(m),
+        many => {
+            if !global.quiet && !many.contains(&m) {
+                eprintln!("crosscheck: note: --metric {m:?} is a cue of several metrics ({}); using it as written", many.join(", "));
+            }
+            Some(m)
+        }
+    }
+}
+
+/// The lexicon alone (for resolving filters), with the user's files.
+pub fn lexicon(global: &Global) -> anyhow::Result<crosscheck::extract::Lexicon> {
+    Ok(crosscheck::extract::Lexicon::load(&global.lexicon)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold_outlet;
+
+    #[test]
+    fn outlet_spellings_fold_together() {
+        assert_eq!(fold_outlet("Defence Talks"), fold_outlet("defence-talks"));
+        assert_eq!(fold_outlet("The Kyiv Independent"), fold_outlet("kyivindependent.com"));
+        assert_eq!(fold_outlet("www.globaltimes.cn"), fold_outlet("Global Times"));
+        assert_ne!(fold_outlet("Global Times"), fold_outlet("Times"));
     }
 }

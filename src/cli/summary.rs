@@ -1,6 +1,7 @@
 //! `crosscheck discrepancies --by quantity`: the flagged pairs summarised, one row per quantity.
 
-use super::discrepancies::{Args, PairFormat};
+use super::discrepancies::Args;
+use super::shared::DataFormat;
 use super::shared::{table_width, Global};
 use super::Outcome;
 use crosscheck::compare::{summarise_records, Config, QuantitySummary};
@@ -28,12 +29,13 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<Outcome> {
         None => Box::new(std::io::stdout().lock()),
     };
     match args.format {
-        PairFormat::Csv => report::write_summary_csv(out, &quantities, &records)?,
-        PairFormat::Jsonl => report::write_summary_jsonl(out, &quantities, &records)?,
-        PairFormat::Table => report::write_summary_table(out, &quantities, &records, table_width())?,
+        DataFormat::Csv => report::write_summary_csv(out, &quantities, &records)?,
+        DataFormat::Jsonl => report::write_summary_jsonl(out, &quantities, &records)?,
+        DataFormat::Table => report::write_summary_table(out, &quantities, &records, table_width())?,
+        DataFormat::Parquet => anyhow::bail!("the quantity summary is written as table, csv or jsonl; parquet is for claims and pair rows"),
     }
     let conflicts = quantities.iter().filter(|q| q.verdict == crosscheck::compare::Verdict::Conflict).count();
-    eprintln!(
+    global.say(format_args!(
         "{} claims compared: {} quantities flagged ({} in conflict, {} updated); {} rows written{}",
         records.len(),
         quantities.len(),
@@ -41,6 +43,6 @@ pub fn run(global: &Global, args: &Args) -> anyhow::Result<Outcome> {
         quantities.len() - conflicts,
         quantities.len(),
         args.output.as_ref().map(|p| format!(" to {}", p.display())).unwrap_or_default()
-    );
+    ));
     Ok(Outcome::Ok)
 }

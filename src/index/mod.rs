@@ -8,6 +8,7 @@
 
 mod health;
 mod record;
+mod listing;
 mod schema;
 mod writer;
 mod scan_dir;
@@ -26,6 +27,7 @@ use crate::extract::Claim;
 use jiff::civil::Date;
 use schema::Fields;
 use serde::Serialize;
+pub use listing::StoredArticle;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use tantivy::collector::{Count, DocSetCollector, TopDocs};

@@ -5,12 +5,19 @@
 
 mod chart;
 mod claims;
+mod csv_rows;
 pub mod html;
+pub mod json;
 mod pairs;
+#[cfg(feature = "parquet")]
+pub mod parquet;
+pub mod rows;
 mod summary;
 pub use claims::*;
+pub use csv_rows::write_csv;
 pub use pairs::*;
 pub use summary::*;
+pub use rows::{highlight, ClaimRows, HitRows, PairRows, Rows};
 
 /// Neutralise a CSV cell a spreadsheet would read as a formula: text starting with
 /// `=`, `+`, `-`, `@`, tab or CR gets a leading single quote. Numbers are written as numbers.

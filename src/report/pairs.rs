@@ -14,7 +14,10 @@ pub const SIDE_COLUMNS: &[&str] = &[
 ];
 
 /// Columns added after the per-side ones (the contract only grows at the end).
-pub const EXTRA_COLUMNS: &[&str] = &["a_url", "b_url", "a_outlets", "b_outlets"];
+pub const EXTRA_COLUMNS: &[&str] = &[
+    "a_url", "b_url", "a_outlets", "b_outlets", "a_kind", "b_kind", "a_per", "b_per", "a_modality", "b_modality",
+    "a_holder_basis", "b_holder_basis",
+];
 
 /// The full header row.
 pub fn pair_header() -> Vec<String> {
@@ -69,6 +72,19 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     // Every outlet that ran each side's article.
     r.push(Cow::Owned(sheet_safe(&a.outlets_cell()).into_owned()));
     r.push(Cow::Owned(sheet_safe(&b.outlets_cell()).into_owned()));
+    // The identity parts beyond the shared columns, side by side.
+    for c in [a, b] {
+        r.push(Cow::Borrowed(c.claim.kind.as_str()));
+    }
+    for c in [a, b] {
+        r.push(Cow::Borrowed(c.claim.per.as_deref().unwrap_or("")));
+    }
+    for c in [a, b] {
+        r.push(Cow::Borrowed(c.claim.modality.as_str()));
+    }
+    for c in [a, b] {
+        r.push(Cow::Borrowed(super::rows::holder_basis_name(c.claim.holder_basis)));
+    }
     r
 }
 
@@ -82,21 +98,36 @@ pub fn write_pairs_csv<W: Write>(out: W, pairs: &[Pair], recs: &[ClaimRecord]) -
     Ok(())
 }
 
-pub fn write_pairs_jsonl<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimRecord]) -> std::io::Result<()> {
-    let header = pair_header();
-    for p in pairs {
-        let mut obj = serde_json::Map::new();
-        for (k, v) in header.iter().zip(pair_row(p, recs)) {
-            let v = v.strip_prefix('\'').filter(|_| v.starts_with("'=") || v.starts_with("'+") || v.starts_with("'-") || v.starts_with("'@")).map_or_else(|| v.to_string(), str::to_string);
-            obj.insert(k.clone(), serde_json::Value::String(v));
-        }
-        writeln!(out, "{}", serde_json::Value::Object(obj))?;
-    }
-    out.flush()
+/// One JSON object a line, typed (see [`super::json`]): the CSV columns with numbers as
+/// numbers and unknowns as null, then each side's identity fields.
+pub fn write_pairs_jsonl<W: Write>(out: W, pairs: &[Pair], recs: &[ClaimRecord]) -> std::io::Result<()> {
+    super::json::write_lines(out, &super::rows::PairRows { pairs, records: recs })
 }
 
-pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimRecord], width: Option<u16>) -> std::io::Result<()> {
+pub fn write_pairs_table<W: Write>(out: W, pairs: &[Pair], recs: &[ClaimRecord], width: Option<u16>) -> std::io::Result<()> {
+    write_pairs_table_styled(out, pairs, recs, width, false)
+}
+
+/// The terminal colour of a verdict.
+fn verdict_color(v: crate::compare::Verdict) -> comfy_table::Color {
+    use crate::compare::Verdict;
+    match v {
+        Verdict::Conflict => comfy_table::Color::Red,
+        Verdict::Update => comfy_table::Color::Yellow,
+        Verdict::Agree => comfy_table::Color::Green,
+        _ => comfy_table::Color::Reset,
+    }
+}
+
+/// [`write_pairs_table`], with verdicts in colour when `color` (conflict red, update yellow,
+/// agree green).
+pub fn write_pairs_table_styled<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimRecord], width: Option<u16>, color: bool) -> std::io::Result<()> {
     let mut t = comfy_table::Table::new();
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
     t.load_preset(comfy_table::presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     if let Some(w) = width {
@@ -116,12 +147,13 @@ pub fn write_pairs_table<W: Write>(mut out: W, pairs: &[Pair], recs: &[ClaimReco
     for p in pairs {
         let a = &recs[p.a];
         let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
+        let verdict = comfy_table::Cell::new(p.verdict.as_str());
         t.add_row(vec![
-            p.verdict.as_str().to_string(),
-            format!("{}\n{}", printable(&a.claim.metric), printable(holder)),
-            cell(a),
-            cell(&recs[p.b]),
-            printable(&p.explanation).into_owned(),
+            if color { verdict.fg(verdict_color(p.verdict)) } else { verdict },
+            comfy_table::Cell::new(format!("{}\n{}", printable(&a.claim.metric), printable(holder))),
+            comfy_table::Cell::new(cell(a)),
+            comfy_table::Cell::new(cell(&recs[p.b])),
+            comfy_table::Cell::new(printable(&p.explanation)),
         ]);
     }
     writeln!(out, "{t}")

@@ -286,6 +286,39 @@ impl Lexicon {
         let people = self.person_spellings.values().flatten();
         places.chain(people).filter(|g| g.len() > 1).cloned().collect()
     }
+
+    /// The place a spelling names, through the gazetteer's aliases, ignoring letter case:
+    /// "Kremlin", "the Kremlin", "moscow" -> Russia. For filters typed by people.
+    pub fn place_named(&self, spelling: &str) -> Option<&Place> {
+        self.place_aliases.get(&phrase_key(spelling)).and_then(|a| self.places.get(a.owner))
+    }
+
+    /// The metric names a spelling may mean, for filters typed by people: a metric name in any
+    /// case with spaces or hyphens for underscores ("Territory share"), `office:KEY` or an office
+    /// title ("chancellor", "prime minister" -> office:prime_minister), else every metric one of
+    /// whose cue phrases it is ("death toll" -> casualties). Empty when none.
+    pub fn metrics_named(&self, spelling: &str) -> Vec<String> {
+        let key = phrase_key(spelling);
+        let snake = spelling.trim().to_lowercase().replace([' ', '-'], "_");
+        if let Some(m) = self.metrics.iter().find(|m| m.name.to_lowercase() == snake) {
+            return vec![m.name.clone()];
+        }
+        let office = snake.strip_prefix("office:").unwrap_or(&snake);
+        if let Some(o) = self.offices.iter().find(|o| o.key == office) {
+            return vec![format!("office:{}", o.key)];
+        }
+        if let Some(&o) = self.office_titles.get(&key) {
+            return vec![format!("office:{}", self.offices[o].key)];
+        }
+        let mut out: Vec<String> = self
+            .metrics
+            .iter()
+            .filter(|m| m.cues.iter().any(|c| phrase_key(c) == key))
+            .map(|m| m.name.clone())
+            .collect();
+        out.dedup();
+        out
+    }
 }
 
 /// Replace the entry `same` finds, or append: a user file overrides built-in entries by name.

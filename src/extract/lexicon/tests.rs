@@ -69,3 +69,18 @@ fn person_names_fold_spelling_variants() {
     assert_eq!(fold_person("Sébastien Lecornu"), fold_person("Sebastien Lecornu"));
     assert_ne!(fold_person("Olaf Scholz"), fold_person("Friedrich Merz"));
 }
+
+#[test]
+fn filter_spellings_resolve_through_the_lexicon() {
+    let lex = Lexicon::builtin();
+    assert_eq!(lex.place_named("Kremlin").map(|p| p.name.as_str()), Some("Russia"));
+    assert_eq!(lex.place_named("the kremlin").map(|p| p.name.as_str()), Some("Russia"));
+    assert_eq!(lex.place_named("Kyiv").map(|p| p.name.as_str()), Some("Ukraine"));
+    assert!(lex.place_named("Atlantis").is_none());
+    assert_eq!(lex.metrics_named("Territory share"), vec!["territory_share"]);
+    assert_eq!(lex.metrics_named("death toll"), vec!["casualties"]);
+    assert_eq!(lex.metrics_named("Chancellor"), vec!["office:chancellor"]);
+    assert_eq!(lex.metrics_named("office:chancellor"), vec!["office:chancellor"]);
+    assert!(lex.metrics_named("aid").len() > 1, "aid is a cue of two metrics");
+    assert!(lex.metrics_named("zebra crossings").is_empty());
+}
