@@ -312,7 +312,7 @@ mod tests {
         let mut out = Vec::new();
         for (doc, text, published) in items {
             for claim in ex.claims(text, &DocContext { published: *published }) {
-                out.push(ClaimRecord { claim, doc: doc.to_string(), article_id: doc.to_string(), source: Some(format!("{doc} news")), published: *published, url: None });
+                out.push(ClaimRecord { claim, doc: doc.to_string(), article_id: doc.to_string(), source: Some(format!("{doc} news")), published: *published, url: None, outlets: Vec::new() });
             }
         }
         out
