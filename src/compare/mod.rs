@@ -122,7 +122,9 @@ impl Facts {
                 .iter()
                 .map(|r| {
                     let q = &r.claim.quantity;
-                    interval(q, &config.for_metric(&r.claim.metric), comparison_unit(&q.unit).1)
+                    let iv = interval(q, &config.for_metric(&r.claim.metric), comparison_unit(&q.unit).1);
+                    // A verified minimum reaches up without bound.
+                    iv.map(|iv| if r.claim.floor { Interval { lo: iv.lo, hi: f64::INFINITY } } else { iv })
                 })
                 .collect(),
             stated: records

@@ -139,6 +139,18 @@ impl Comparer<'_> {
         let (Some(sa), Some(sb)) = (facts.stated[x], facts.stated[y]) else {
             return ia.overlaps(&ib).then(|| mk(Verdict::Agree, 0.0, &|| format!("intervals overlap: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
         };
+        // A verified minimum ("verified 2,336 deaths") agrees with any larger figure, whenever
+        // given, and conflicts only with a figure below it; it never updates an estimate.
+        if a.floor || b.floor {
+            if ia.overlaps(&ib) {
+                return Some(mk(Verdict::Agree, 0.0, &|| format!("a verified minimum and a figure that meets it: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
+            }
+            // A later verified minimum above an earlier figure: the running total rose.
+            if b.floor && running(a) && days.is_some_and(|d| d != 0) {
+                return Some(mk(Verdict::Update, sev, &|| format!("a later verified minimum exceeds the earlier figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, when())));
+            }
+            return Some(mk(Verdict::Conflict, sev, &|| format!("below a verified minimum: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
+        }
         // `a` is the earlier side when dates are known (see Facts::order).
         let later = days.is_some_and(|d| d != 0);
         if !apart {
@@ -163,6 +175,11 @@ impl Comparer<'_> {
                 return Some(mk(Verdict::Agree, 0.0, &|| format!("the later figure is a bound the earlier one meets: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
             }
             return Some(mk(Verdict::Conflict, sev, &|| format!("a later report gives a smaller running total: {} then {}; {}", desc(a, &ia), desc(b, &ib), when())));
+        }
+        // A later bound that the earlier figure meets ("over 100,000" after "more than
+        // 127,000") restates, it does not revise.
+        if ia.overlaps(&ib) && matches!(b.quantity.hedge, crate::extract::Hedge::Lower | crate::extract::Hedge::Upper) {
+            return Some(mk(Verdict::Agree, 0.0, &|| format!("the later figure is a bound the earlier one meets: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
         }
         Some(mk(Verdict::Update, sev, &|| format!("a later source reports a different figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, when())))
     }

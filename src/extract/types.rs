@@ -239,6 +239,11 @@ pub struct Claim {
     /// is not a wildcard. See [`crate::extract::identity`].
     #[serde(default)]
     pub missing: Vec<String>,
+    /// The figure is a verified minimum, not an estimate of the whole: "the BBC was able to
+    /// verify the deaths of 2,336", "the UN has confirmed 474 civilian deaths". Compared as at
+    /// least that many.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub floor: bool,
     /// The sentence the claim was read from, and its byte span in the text.
     pub sentence: String,
     pub sentence_start: usize,

@@ -49,6 +49,7 @@ fn claim(text: &str, phrase: &str, metric: &str, holder: &str) -> Claim {
         modality: Default::default(),
         holder_basis: Default::default(),
         missing: Vec::new(),
+        floor: false,
     }
 }
 

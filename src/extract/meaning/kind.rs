@@ -24,6 +24,16 @@ impl Sent<'_> {
         if q.direction.is_some() && (!running || self.word(qa.wrapping_sub(1)) == "by") {
             return (FigureKind::Change, None);
         }
+        // "7,000 more troops", "another 1,000 soldiers": an addition, not the total.
+        if matches!(self.word(qb.saturating_sub(1)), "more" | "additional" | "extra") && q.noun.is_some()
+            || (qa.saturating_sub(2)..qa).any(|k| matches!(self.word(k), "another" | "additional" | "extra"))
+            || self.toks[qa..qb].iter().enumerate().any(|(k, t)| {
+                // "7,000 more troops", not "more than $5 billion".
+                matches!(t.low.as_str(), "more" | "additional" | "extra") && self.toks[qa..qa + k].iter().any(|x| x.kind == super::super::quantity::tokens::Kind::Num) && self.word(qa + k + 1) != "than"
+            })
+        {
+            return (FigureKind::Change, None);
+        }
         // "retaken 20% of the territory": a change of control, not its level.
         if (qa.saturating_sub(3)..qa).any(|k| self.lex.identity.is("regain", self.word(k))) {
             return (FigureKind::Change, None);
@@ -38,6 +48,15 @@ impl Sent<'_> {
             placed && (!reach.determiner || self.determined(h.start))
         };
         let cues: Vec<FigureKind> = starting_in(&self.kinds, |h| h.start, ca, cb).iter().filter(near).map(|h| self.lex.identity.kind_cues[h.owner].0).collect();
+        // A time cue right after the figure is its own ("15 missiles in the past day, and a
+        // total of 2,478 since ..."): it wins over a cumulative cue further on.
+        let own_event = starting_in(&self.kinds, |h| h.start, qb, (qb + 4).min(cb)).iter().any(|h| {
+            let (k, reach) = self.lex.identity.kind_cues[h.owner];
+            k == FigureKind::Event && !reach.determiner
+        });
+        if own_event && !since {
+            return (FigureKind::Event, None);
+        }
         if since || cues.contains(&FigureKind::Cumulative) {
             return (FigureKind::Cumulative, None);
         }

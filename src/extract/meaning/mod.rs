@@ -110,6 +110,11 @@ impl Sent<'_> {
         if metric.is_some_and(|m| m.running) && anchor.holder.is_empty() && self.object_of_other_verb(qa) {
             missing.push("whole count".to_string());
         }
+        // "Some 1,956 of those have been killed, while 1,779 have left": a part of a set
+        // named before.
+        if metric.is_some_and(|m| m.running) && self.part_of_set_before(qa) {
+            missing.push("whole count".to_string());
+        }
         // "2,500 Russian soldiers have been killed in the area": a part of the whole, in a
         // place the text does not name.
         if metric.is_some_and(|m| m.running) && anchor.scope.is_empty() && self.unnamed_place_after(qb, clause.1) {
@@ -146,6 +151,7 @@ impl Sent<'_> {
             modality,
             holder_basis: anchor.basis,
             missing,
+            floor: metric.is_some_and(|m| m.running) && self.verified_before(qa),
         }
     }
 
@@ -157,6 +163,21 @@ impl Sent<'_> {
             matches!(self.word(i), "in" | "around" | "near" | "at") && matches!(self.word(i + 1), "the" | "this" | "that" | "a")
                 && self.lex.identity.is("place_noun", self.word(i + 2))
                 && self.mentions_in(i + 1, (i + 5).min(self.toks.len())).is_empty()
+        })
+    }
+
+    /// "verify the deaths of", "has confirmed" just before the figure: a verified minimum.
+    fn verified_before(&self, qa: usize) -> bool {
+        let (ca, _) = self.clause(qa, qa);
+        (ca.max(qa.saturating_sub(4))..qa).any(|k| self.lex.identity.is("floor", self.word(k)))
+    }
+
+    /// "of those", "of them", "of whom", "among them" earlier in the sentence (within a dozen
+    /// words): the figure counts part of a set named before.
+    fn part_of_set_before(&self, qa: usize) -> bool {
+        (qa.saturating_sub(12)..qa).any(|k| {
+            let (w, n) = (self.word(k), self.word(k + 1));
+            (w == "of" || w == "among") && matches!(n, "those" | "them" | "whom" | "these")
         })
     }
 

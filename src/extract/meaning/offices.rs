@@ -140,6 +140,7 @@ impl Sent<'_> {
             modality: if self.offices_are_historical(ctx) { Modality::Historical } else { Modality::Stated },
             holder_basis: basis,
             missing: Vec::new(),
+            floor: false,
             sentence: self.text.get(self.span.0..self.span.1).unwrap_or_default().to_string(),
             sentence_start: self.span.0,
             sentence_end: self.span.1,

@@ -13,6 +13,11 @@ impl QuantityExtractor {
         if tok.kind != Kind::Num {
             return false;
         }
+        // "100,00 troops" splits into "100", ",", "00": digits with a leading zero and no point
+        // are never a number of their own (a typo, a code, the tail of a broken numeral).
+        if tok.low.len() > 1 && tok.low.starts_with('0') && !tok.low.starts_with("0.") {
+            return true;
+        }
         let prev = if j > 0 { t.get(j - 1) } else { None };
         if let Some(p) = prev {
             // Digits glued to letters or to a dash after letters: G7, UNITED24, F-16, COVID-19.
