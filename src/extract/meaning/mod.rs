@@ -21,6 +21,9 @@ pub use sentences::sentences;
 
 pub(crate) use metric::generic_for;
 
+/// Bytes of context kept on each side of a figure when its sentence is very long.
+const EXCERPT: usize = 600;
+
 use super::lexicon::Lexicon;
 use super::quantity::tokens::Tok;
 use super::quantity::QuantityExtractor;
@@ -133,10 +136,11 @@ impl Sent<'_> {
                 None => (None, None, TimeBasis::Unknown),
             },
         };
+        let (sentence_start, sentence_end) = self.excerpt(q.start, q.end);
         Claim {
-            sentence: self.text.get(self.span.0..self.span.1).unwrap_or_default().to_string(),
-            sentence_start: self.span.0,
-            sentence_end: self.span.1,
+            sentence: self.text.get(sentence_start..sentence_end).unwrap_or_default().to_string(),
+            sentence_start,
+            sentence_end,
             quantity: q,
             metric: choice.name,
             measure,
@@ -207,6 +211,36 @@ impl Sent<'_> {
             }
         }
         None
+    }
+
+    /// The sentence a claim keeps as evidence: the whole sentence, or, in a run of text with
+    /// no full stop, the [`EXCERPT`] bytes on each side of the figure (cut at spaces). Every
+    /// claim of a 10 MB "sentence" copying all of it would make the output quadratic.
+    pub(super) fn excerpt(&self, start: usize, end: usize) -> (usize, usize) {
+        let (sa, sb) = self.span;
+        if sb - sa <= 2 * EXCERPT + (end - start) {
+            return (sa, sb);
+        }
+        let mut a = start.saturating_sub(EXCERPT).max(sa);
+        let mut b = (end + EXCERPT).min(sb);
+        while a > sa && !self.text.is_char_boundary(a) {
+            a -= 1;
+        }
+        while b < sb && !self.text.is_char_boundary(b) {
+            b += 1;
+        }
+        let (a0, b0) = (a, b);
+        // Start and end on a word boundary when one is near.
+        if let Some(p) = self.text.get(a..start).and_then(|s| s.find(' ')) {
+            a += p + 1;
+        }
+        if let Some(p) = self.text.get(end..b).and_then(|s| s.rfind(' ')) {
+            b = end + p;
+        }
+        if a > start || b < end {
+            return (a0, b0);
+        }
+        (a, b)
     }
 
     /// A reporting verb right before token `i` ("said on March 2", "said Tuesday").

@@ -111,6 +111,7 @@ impl Sent<'_> {
         let end = start + name.len();
         let person = self.lex.person(name);
         let basis = if holder.is_empty() { HolderBasis::None } else { HolderBasis::Stated };
+        let sentence_span = self.excerpt(start, end);
         Claim {
             quantity: Quantity {
                 start,
@@ -141,9 +142,9 @@ impl Sent<'_> {
             holder_basis: basis,
             missing: Vec::new(),
             floor: false,
-            sentence: self.text.get(self.span.0..self.span.1).unwrap_or_default().to_string(),
-            sentence_start: self.span.0,
-            sentence_end: self.span.1,
+            sentence: self.text.get(sentence_span.0..sentence_span.1).unwrap_or_default().to_string(),
+            sentence_start: sentence_span.0,
+            sentence_end: sentence_span.1,
         }
     }
 
