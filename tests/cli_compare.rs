@@ -49,26 +49,42 @@ fn check_text(d: &std::path::Path, text: &str, extra: &[&str]) -> (i32, Vec<csv:
 }
 
 #[test]
-fn a_quarter_of_ukraine_conflicts_with_both_territory_sources() {
+fn a_quarter_of_ukraine_conflicts_with_the_same_day_territory_source() {
     let d = workdir();
     ingest(d.path());
-    let (code, rows, err) = check_text(d.path(), "Analysts say Russia now occupies about 25 percent of Ukraine after the autumn offensive.\n", &[]);
+    let text = "Analysts say Russia now occupies about 25 percent of Ukraine after the autumn offensive.\n";
+    // Dated the day of the seed that says "nearly 19%": the front line moves, so territory
+    // figures conflict only on the same day.
+    let (code, rows, err) = check_text(d.path(), text, &["--published", "2025-12-06"]);
     assert_eq!(code, 1, "a conflict exits 1: {err}");
     let conflicts: Vec<_> = rows.iter().filter(|r| &r[1] == "conflict").collect();
-    let docs: std::collections::HashSet<&str> = conflicts.iter().map(|r| r.get(21).unwrap_or("")).collect();
-    assert_eq!(conflicts.len(), 2, "{rows:?}");
-    assert!(docs.iter().any(|d| d.contains("001_")) && docs.iter().any(|d| d.contains("004_")), "{docs:?}");
+    assert_eq!(conflicts.len(), 1, "{rows:?}");
+    assert!(conflicts[0][21].contains("004_") && &conflicts[0][24] == "nearly 19%", "{rows:?}");
+    // The seed that says "approximately one-fifth" has no date: with an unknown date only
+    // agreement can be told, so it is not flagged.
+    assert!(rows.iter().all(|r| !r[21].contains("001_")), "{rows:?}");
+    // Undated, the new article conflicts with nothing.
+    let (code, rows, err) = check_text(d.path(), text, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(rows.iter().all(|r| &r[1] != "conflict"), "{rows:?}");
+    // A week later it is an update, not a conflict.
+    let (code, rows, err) = check_text(d.path(), text, &["--published", "2025-12-13"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(rows.iter().any(|r| &r[1] == "update" && r[21].contains("004_")), "{rows:?}");
 }
 
 #[test]
 fn half_of_the_profits_agrees_and_is_revised_later() {
     let d = workdir();
     ingest(d.path());
-    let (code, rows, err) = check_text(d.path(), "Under the draft, Washington would take half of the profits from rebuilding.\n", &[]);
+    let (code, rows, err) = check_text(d.path(), "The deal gives Washington half of the profits from rebuilding.\n", &["--published", "2025-11-30"]);
     assert_eq!(code, 0, "{err}");
     let b_doc = |r: &csv::StringRecord| r.get(21).unwrap_or("").to_string();
     assert!(rows.iter().any(|r| &r[1] == "agree" && b_doc(r).contains("000_")), "{rows:?}");
     assert!(rows.iter().any(|r| &r[1] == "update" && b_doc(r).contains("004_") && &r[24] == "30%"), "{rows:?}");
+    // The same share as a proposal is never compared.
+    let (_, rows, _) = check_text(d.path(), "Under the draft, Washington would take half of the profits from rebuilding.\n", &["--published", "2025-11-30"]);
+    assert!(rows.is_empty(), "{rows:?}");
 }
 
 #[test]

@@ -111,6 +111,9 @@ fn assert_escaped(html: &str) {
     assert!(!html.contains("href=\"javascript"), "no javascript: link");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "the script tag shows as text");
     assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"), "the img tag shows as text");
+}
+
+fn assert_outlet_escaped(html: &str) {
     assert!(html.contains("&lt;b&gt;Evil&lt;/b&gt; Times"));
 }
 
@@ -124,6 +127,7 @@ fn the_report_shows_markup_in_articles_as_text() {
     assert_eq!(code, 0, "{err}");
     let html = std::fs::read_to_string(&out).unwrap();
     assert_escaped(&html);
+    assert_outlet_escaped(&html);
     assert!(html.contains("href=\"https://example.org/two?a=1&amp;b=2\""), "web links kept, escaped");
     assert!(html.contains("<mark>about 25 percent</mark>"), "the figure is marked in its sentence");
     // The same page for a checked article.
@@ -131,10 +135,13 @@ fn the_report_shows_markup_in_articles_as_text() {
     std::fs::write(&f, HOSTILE).unwrap();
     let report = d.path().join("check.html");
     let mut c = cc(d.path());
-    c.arg("check").arg(&f).arg("--report").arg(&report);
+    // Dated the day "Wire Two" says "roughly 19 percent": a conflict.
+    c.arg("check").arg(&f).args(["--published", "2025-12-03", "--report"]).arg(&report);
     let (code, _, err) = run(c);
     assert_eq!(code, 1, "{err}");
     let html = std::fs::read_to_string(&report).unwrap();
+    // The checked article's own markup shows as text (the outlet with markup in its name
+    // agrees with it, and agreeing rows are not in the report).
     assert_escaped(&html);
     assert!(html.contains("svg class=\"chart"), "a chart for the conflict");
 }
@@ -145,14 +152,16 @@ fn urls_reach_claims_pairs_search_and_the_summary() {
     let mut rows = pair_rows(d.path());
     rows.retain(|r| r["metric"] == "territory_share" && r["a_source"] == "Wire One");
     assert!(rows.iter().any(|r| r["a_url"] == "https://example.org/one" && r["b_url"] == "https://example.org/two?a=1&b=2"), "{rows:?}");
-    // The pair CSV keeps its columns: a_url and b_url only after the old ones.
+    // The pair CSV keeps its contract columns; the addresses and identity parts come after them.
     let mut c = cc(d.path());
     c.args(["discrepancies"]);
     let header: Vec<String> = csv::Reader::from_reader(run(c).1.as_bytes()).headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(header.len(), 36);
+    assert_eq!(header.len(), 48);
     assert_eq!(&header[..9], &["group_id", "verdict", "severity", "metric", "measure", "holder", "scope", "explanation", "a_doc"]);
     assert_eq!(header[33], "b_sentence");
-    assert_eq!(&header[34..], &["a_url", "b_url"]);
+    assert_eq!(&header[34..37], &["a_url", "a_outlets", "a_person"]);
+    assert_eq!(&header[41..44], &["b_url", "b_outlets", "b_person"]);
+    assert_eq!(header[47], "b_holder_basis");
     let mut c = cc(d.path());
     c.args(["claims", "--source", "Wire One", "--format", "jsonl"]);
     let out = run(c).1;
@@ -179,14 +188,18 @@ fn check_fails_on_what_it_is_told_to() {
         run(c).0
     };
     let quarter = "Analysts say Russia now occupies about 25 percent of Ukraine after the autumn offensive.\n";
-    assert_eq!(code(quarter, &[]), 1);
-    assert_eq!(code(quarter, &["--fail-on", "update"]), 0, "a conflict is not an update");
-    assert_eq!(code(quarter, &["--min-severity", "0.9"]), 0, "small gaps ignored");
-    assert_eq!(code(quarter, &["--min-severity", "0.01"]), 1);
-    let half = "Under the draft, Washington would take half of the profits from rebuilding.\n";
-    assert_eq!(code(half, &[]), 0, "an update does not fail by default");
-    assert_eq!(code(half, &["--fail-on", "update"]), 1);
-    assert_eq!(code(half, &["--fail-on", "any"]), 1);
+    // Dated the day of the seed that says "nearly 19%".
+    let same_day = ["--published", "2025-12-06"];
+    assert_eq!(code(quarter, &same_day), 1);
+    assert_eq!(code(quarter, &[&same_day[..], &["--fail-on", "update"]].concat()), 0, "a conflict is not an update");
+    assert_eq!(code(quarter, &[&same_day[..], &["--min-severity", "0.9"]].concat()), 0, "small gaps ignored");
+    assert_eq!(code(quarter, &[&same_day[..], &["--min-severity", "0.01"]].concat()), 1);
+    assert_eq!(code(quarter, &[]), 0, "undated, only agreement can be told");
+    let half = "The deal gives Washington half of the profits from rebuilding.\n";
+    let earlier = ["--published", "2025-11-30"];
+    assert_eq!(code(half, &earlier), 0, "an update does not fail by default");
+    assert_eq!(code(half, &[&earlier[..], &["--fail-on", "update"]].concat()), 1);
+    assert_eq!(code(half, &[&earlier[..], &["--fail-on", "any"]].concat()), 1);
 }
 
 /// Chromium, when installed (Debian's `chromium`; `.ci/run` tries to install it).

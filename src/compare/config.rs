@@ -140,7 +140,9 @@ mod tests {
         let mut c = Config::default();
         c.merge(BUILTIN).unwrap();
         assert_eq!(c.for_metric("casualties").same_time_days, 7);
-        assert_eq!(c.for_metric("territory_share").same_time_days, 31);
+        assert_eq!(c.for_metric("territory_share").same_time_days, 0);
+        assert_eq!(c.for_metric("troops").same_time_days, 1);
+        assert_eq!(c.for_metric("aid_amount").same_time_days, 14, "unlisted metrics take the default");
         c.merge("[metric.territory_share]\napprox_rel = 0.2\n").unwrap();
         assert_eq!(c.for_metric("territory_share").approx_rel, 0.2);
         assert!(c.merge("[default]\napprox = 1\n").is_err(), "typos are reported");

@@ -22,12 +22,22 @@ fn verdicts(all: &[ClaimRecord]) -> Vec<(String, String, Verdict)> {
 
 #[test]
 fn hedged_shares_agree_and_a_distant_one_conflicts() {
+    let day = Some(date(2025, 6, 1));
+    let mut all = records("a", "Russia controls approximately one-fifth of Ukrainian territory.", day);
+    all.extend(records("b", "Moscow holds nearly 19% of Ukrainian territory.", day));
+    all.extend(records("c", "Russia now occupies about 25 percent of Ukrainian territory.", day));
+    let v = verdicts(&all);
+    assert!(v.contains(&("approximately one-fifth".into(), "nearly 19%".into(), Verdict::Agree)), "{v:?}");
+    assert_eq!(v.iter().filter(|x| x.2 == Verdict::Conflict).count(), 2, "{v:?}");
+}
+
+#[test]
+fn without_dates_only_agreement_is_told() {
     let mut all = records("a", "Russia controls approximately one-fifth of Ukrainian territory.", None);
     all.extend(records("b", "Moscow holds nearly 19% of Ukrainian territory.", None));
     all.extend(records("c", "Russia now occupies about 25 percent of Ukrainian territory.", None));
     let v = verdicts(&all);
-    assert!(v.contains(&("approximately one-fifth".into(), "nearly 19%".into(), Verdict::Agree)), "{v:?}");
-    assert_eq!(v.iter().filter(|x| x.2 == Verdict::Conflict).count(), 2, "{v:?}");
+    assert_eq!(v, vec![("approximately one-fifth".into(), "nearly 19%".into(), Verdict::Agree)]);
 }
 
 #[test]
@@ -44,33 +54,42 @@ fn later_sources_update_and_stated_changes_are_updates() {
     let v = verdicts(&all);
     assert!(v.contains(&("50 percent".into(), "50%".into(), Verdict::Agree)), "{v:?}");
     assert!(v.contains(&("50 percent".into(), "30%".into(), Verdict::Update)), "{v:?}");
-    // Same figures months apart with no stated change: the later source updates.
-    let mut all = records("a", "Polls show 60% of Poles back the plan.", Some(date(2025, 1, 10)));
-    all.extend(records("b", "Polls show 45% of Poles back the plan.", Some(date(2025, 9, 10))));
+    // Different figures months apart with no stated change: the later source updates.
+    let mut all = records("a", "Poland spends 2.4% of GDP on defence.", Some(date(2025, 1, 10)));
+    all.extend(records("b", "Poland spends 4.1% of GDP on defence.", Some(date(2025, 9, 10))));
     assert_eq!(verdicts(&all)[0].2, Verdict::Update);
     // ...and within the window they conflict.
+    let mut all = records("a", "Poland spends 2.4% of GDP on defence.", Some(date(2025, 9, 1)));
+    all.extend(records("b", "Poland spends 4.1% of GDP on defence.", Some(date(2025, 9, 10))));
+    assert_eq!(verdicts(&all)[0].2, Verdict::Conflict);
+    // Poll figures are never compared: who was asked, and what, is rarely the same question.
     let mut all = records("a", "Polls show 60% of Poles back the plan.", Some(date(2025, 9, 1)));
     all.extend(records("b", "Polls show 45% of Poles back the plan.", Some(date(2025, 9, 10))));
-    assert_eq!(verdicts(&all)[0].2, Verdict::Conflict);
+    assert!(verdicts(&all).is_empty());
 }
 
 #[test]
-fn killed_and_casualties_are_incomparable() {
-    let mut all = records("a", "Hundreds of thousands have been killed in the war.", None);
-    all.extend(records("b", "The war has caused more than one million casualties.", None));
+fn killed_and_casualties_are_never_compared() {
+    let day = Some(date(2025, 6, 1));
+    let mut all = records("a", "Hundreds of thousands of Ukrainian soldiers have been killed in the war.", day);
+    all.extend(records("b", "Ukrainian soldiers have suffered more than one million casualties in the war.", day));
+    all.extend(records("c", "Some 400,000 Ukrainian soldiers have been killed in the war.", day));
     let v = verdicts(&all);
+    // The two death tolls meet; neither meets the casualty figure.
     assert_eq!(v.len(), 1, "{v:?}");
-    assert_eq!(v[0].2, Verdict::Incomparable);
+    assert!(v.iter().all(|x| !x.1.contains("million") && !x.0.contains("million")), "{v:?}");
 }
 
 #[test]
-fn office_holders_update_over_time_and_conflict_at_once() {
+fn office_holders_update_over_time_and_are_silent_at_once() {
     let mut all = records("a", "German Chancellor Olaf Scholz said no.", Some(date(2025, 2, 1)));
     all.extend(records("b", "German Chancellor Friedrich Merz said no.", Some(date(2025, 12, 1))));
     assert_eq!(verdicts(&all)[0].2, Verdict::Update);
+    // Two names for one office at once: a former holder or another post far more often than a
+    // real disagreement, so nothing is said.
     let mut all = records("a", "German Chancellor Olaf Scholz said no.", Some(date(2025, 12, 1)));
     all.extend(records("b", "German Chancellor Friedrich Merz said no.", Some(date(2025, 12, 2))));
-    assert_eq!(verdicts(&all)[0].2, Verdict::Conflict);
+    assert!(verdicts(&all).is_empty(), "{:?}", verdicts(&all));
     let mut all = records("a", "Ukrainian President Volodymyr Zelensky spoke.", Some(date(2025, 12, 1)));
     all.extend(records("b", "Ukrainian President Volodymyr Zelenskyy spoke.", Some(date(2025, 12, 2))));
     assert_eq!(verdicts(&all)[0].2, Verdict::Agree);
@@ -89,8 +108,11 @@ fn targets_only_meet_targets_and_vague_generic_claims_are_not_grouped() {
 #[test]
 fn pairs_per_group_are_bounded() {
     let mut all = Vec::new();
+    // 200 outlets, each with its own wording (one repeated sentence is wire copy, not a source).
     for i in 0..200 {
-        all.extend(records(&format!("d{i}"), "Russia controls nearly 19% of Ukrainian territory.", None));
+        let tag: String = [i / 26, i % 26].iter().map(|&k| char::from(b'a' + k as u8)).collect();
+        let text = format!("Russia controls nearly 19% of Ukrainian territory, writes reporter {tag}.");
+        all.extend(records(&format!("d{i}"), &text, Some(date(2025, 6, 1))));
     }
     let cfg = Config::default();
     let pairs = Comparer::new(&cfg).discrepancies(&all);
@@ -111,8 +133,9 @@ fn one_long_article_does_not_use_up_the_pair_cap() {
     let mut cfg = Config::default();
     cfg.default.max_pairs = 1;
     let long: String = (0..10).map(|_| "Russia controls nearly 19% of Ukrainian territory. ").collect();
-    let mut all = records("b", &long, None);
-    all.extend(records("c", "Russia controls about 25 percent of Ukrainian territory.", None));
+    let day = Some(date(2025, 6, 1));
+    let mut all = records("b", &long, day);
+    all.extend(records("c", "Russia controls about 25 percent of Ukrainian territory.", day));
     let pairs = Comparer::new(&cfg).discrepancies(&all);
     let b_c = pairs.iter().filter(|p| all[p.a].doc != all[p.b].doc).count();
     assert_eq!(b_c, 10, "every claim of the long article meets the other source");
@@ -145,3 +168,4 @@ fn runs_on_many_threads_give_the_serial_pairs_in_order() {
         assert_eq!(runs, serial, "{threads} threads");
     }
 }
+

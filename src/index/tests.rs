@@ -174,11 +174,13 @@ fn related_finds_the_same_quantity_nearest_in_time_first() {
     w.commit().unwrap();
     let (_, mut probe) = dated("new.txt", "Russia", "Ukraine", Some((2025, 12, 3)));
     let got: Vec<String> = ix.related(&probe, 10).unwrap().into_iter().map(|r| r.doc).collect();
-    assert_eq!(got, ["near.txt", "noholder.txt", "far.txt", "undated.txt"]);
+    // Only the same identity: another holder, another scope or no holder is another quantity.
+    assert_eq!(got, ["near.txt", "far.txt", "undated.txt"]);
     assert_eq!(ix.related(&probe, 1).unwrap()[0].doc, "near.txt");
-    // Without a holder, every holder of the group is related.
+    // An empty holder does not match any holder: only claims without one.
     probe.holder.clear();
-    assert_eq!(ix.related(&probe, 10).unwrap().len(), 5);
+    let got: Vec<String> = ix.related(&probe, 10).unwrap().into_iter().map(|r| r.doc).collect();
+    assert_eq!(got, ["noholder.txt"]);
     // A claim that cannot be cross-checked has no related claims.
     probe.metric.clear();
     assert!(ix.related(&probe, 10).unwrap().is_empty());

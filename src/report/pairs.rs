@@ -13,11 +13,10 @@ pub const SIDE_COLUMNS: &[&str] = &[
     "doc", "start", "end", "text", "value", "lo", "hi", "unit", "hedge", "source", "published", "as_of", "sentence",
 ];
 
-/// Columns added after the per-side ones (the contract only grows at the end).
-pub const EXTRA_COLUMNS: &[&str] = &[
-    "a_url", "b_url", "a_outlets", "b_outlets", "a_kind", "b_kind", "a_per", "b_per", "a_modality", "b_modality",
-    "a_holder_basis", "b_holder_basis",
-];
+/// Per-side columns added after the contract ones (the contract only grows at the end),
+/// written once with `a_` and once with `b_`: the article's address, every outlet that ran
+/// it, and the claim identity parts beyond the shared columns.
+pub const SIDE_EXTRA: &[&str] = &["url", "outlets", "person", "kind", "per", "modality", "holder_basis"];
 
 /// The full header row.
 pub fn pair_header() -> Vec<String> {
@@ -25,7 +24,9 @@ pub fn pair_header() -> Vec<String> {
     for side in ["a_", "b_"] {
         h.extend(SIDE_COLUMNS.iter().map(|c| format!("{side}{c}")));
     }
-    h.extend(EXTRA_COLUMNS.iter().map(|s| s.to_string()));
+    for side in ["a_", "b_"] {
+        h.extend(SIDE_EXTRA.iter().map(|c| format!("{side}{c}")));
+    }
     h
 }
 
@@ -49,12 +50,26 @@ fn side<'a>(r: &'a ClaimRecord, row: &mut Vec<Cow<'a, str>>) {
     ]);
 }
 
+/// The [`SIDE_EXTRA`] cells of one side.
+fn side_extra<'a>(r: &'a ClaimRecord, row: &mut Vec<Cow<'a, str>>) {
+    let c = &r.claim;
+    row.extend([
+        sheet_safe(r.url.as_deref().unwrap_or("")),
+        Cow::Owned(sheet_safe(&r.outlets_cell()).into_owned()),
+        sheet_safe(c.person.as_deref().unwrap_or("")),
+        Cow::Borrowed(c.kind.as_str()),
+        Cow::Borrowed(c.per.as_deref().unwrap_or("")),
+        Cow::Borrowed(c.modality.as_str()),
+        Cow::Borrowed(super::rows::holder_basis_name(c.holder_basis)),
+    ]);
+}
+
 /// One CSV row for a pair, in [`pair_header`] order. Text cells borrow from the records.
 pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     let a = &recs[p.a];
     let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
     let b = &recs[p.b];
-    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * SIDE_COLUMNS.len() + EXTRA_COLUMNS.len());
+    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * (SIDE_COLUMNS.len() + SIDE_EXTRA.len()));
     r.extend([
         Cow::Borrowed(&*p.group_id),
         Cow::Borrowed(p.verdict.as_str()),
@@ -67,24 +82,8 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     ]);
     side(a, &mut r);
     side(b, &mut r);
-    r.push(sheet_safe(a.url.as_deref().unwrap_or("")));
-    r.push(sheet_safe(b.url.as_deref().unwrap_or("")));
-    // Every outlet that ran each side's article.
-    r.push(Cow::Owned(sheet_safe(&a.outlets_cell()).into_owned()));
-    r.push(Cow::Owned(sheet_safe(&b.outlets_cell()).into_owned()));
-    // The identity parts beyond the shared columns, side by side.
-    for c in [a, b] {
-        r.push(Cow::Borrowed(c.claim.kind.as_str()));
-    }
-    for c in [a, b] {
-        r.push(Cow::Borrowed(c.claim.per.as_deref().unwrap_or("")));
-    }
-    for c in [a, b] {
-        r.push(Cow::Borrowed(c.claim.modality.as_str()));
-    }
-    for c in [a, b] {
-        r.push(Cow::Borrowed(super::rows::holder_basis_name(c.claim.holder_basis)));
-    }
+    side_extra(a, &mut r);
+    side_extra(b, &mut r);
     r
 }
 

@@ -192,9 +192,7 @@ impl Rows for ClaimRows<'_> {
     }
 }
 
-/// Per-side pair columns: the CSV contract's (see [`super::SIDE_COLUMNS`]), then the claim
-/// identity fields, written once with `a_` and once with `b_`.
-const SIDE_EXTRA: &[&str] = &["url", "outlets", "person", "kind", "per", "modality", "holder_basis"];
+use super::pairs::SIDE_EXTRA;
 
 fn claim_field_index(name: &str) -> usize {
     CLAIM_FIELDS.iter().position(|(n, _)| *n == name).unwrap_or(0)
@@ -352,6 +350,7 @@ mod tests {
         let names: Vec<String> = rows.columns().into_iter().map(|(n, _)| n).collect();
         let header = super::super::pair_header();
         assert_eq!(&names[..header.len()], &header[..]);
+        assert_eq!(names, header, "CSV, JSON Lines and Parquet carry the same pair columns");
         assert!(names.iter().any(|n| n == "b_modality"));
     }
 

@@ -57,6 +57,26 @@ impl Sent<'_> {
         self.lex.places[m.place].can_hold()
     }
 
+    /// The holder named by `m` and by the places listed before it ("Latvia, Finland and
+    /// Denmark spend"): one holder for the whole list, its names sorted, so it is compared only
+    /// with the same list, never with one of its members.
+    fn listed_holder(&self, m: &Mention) -> String {
+        let mut names = vec![self.place_name(m)];
+        let mut cur = m.start;
+        for p in self.mentions_in(0, m.start).iter().rev() {
+            let between: Vec<&str> = (p.end..cur).map(|i| self.word(i)).collect();
+            let joined = matches!(between.as_slice(), [","] | ["and"] | [",", "and"]);
+            if !joined || p.adjectival || !self.can_hold(p) {
+                break;
+            }
+            names.push(self.place_name(p));
+            cur = p.start;
+        }
+        names.sort();
+        names.dedup();
+        names.join(", ")
+    }
+
     /// Holder and scope of the figure at tokens [qa, qb) in clause [ca, cb).
     pub fn anchor(&self, metric: &str, qa: usize, qb: usize, (ca, cb): (usize, usize), recent: &Recent) -> Anchor {
         let mut anchor = Anchor::default();
@@ -240,7 +260,7 @@ impl Sent<'_> {
                 return Some(((self.place_name(m), false), HolderBasis::Stated));
             }
             if let Some(receives) = self.subject_verb(m.end, qa) {
-                return Some(((self.place_name(m), receives), HolderBasis::Stated));
+                return Some(((self.listed_holder(m), receives), HolderBasis::Stated));
             }
             // The receiver of a giving verb: "give Washington a 50 percent share".
             if self.lex.identity.is("give", self.word(m.start.wrapping_sub(1))) && self.toks[m.end..qa].iter().all(|t| matches!(t.low.as_str(), "a" | "an" | "the" | "another" | "'s")) {

@@ -46,7 +46,7 @@ fn metrics_from_nearest_cue_and_noun() {
 fn casualty_measures_are_kept_apart() {
     let cs = claims_at("At least 4,000 soldiers have been killed.", None);
     let c = find(&cs, "4,000");
-    assert_eq!((c.metric.as_str(), c.measure.as_str()), ("casualties", "killed"));
+    assert_eq!((c.metric.as_str(), c.measure.as_str()), ("casualties", "killed troops"));
     let cs = claims_at("The war has caused over 50,000 casualties.", None);
     let c = find(&cs, "50,000");
     assert_eq!((c.metric.as_str(), c.measure.as_str()), ("casualties", "casualties"));
@@ -54,9 +54,12 @@ fn casualty_measures_are_kept_apart() {
 
 #[test]
 fn lists_of_holders() {
-    let cs = claims_at("Latvia, Finland and Denmark have already passed 2.5%, officials said.", None);
+    let cs = claims_at("Latvia, Finland and Denmark already spend 2.5% of GDP on defence, officials said.", None);
     let c = cs.iter().find(|c| c.quantity.value == Some(2.5)).expect("2.5%");
     assert_eq!(c.holder, "Denmark, Finland, Latvia");
+    // One of the list alone is another holder.
+    let cs = claims_at("Denmark already spends 2.5% of GDP on defence.", None);
+    assert_eq!(find(&cs, "2.5%").holder, "Denmark");
 }
 
 #[test]
@@ -135,6 +138,7 @@ fn every_metric_is_reachable_from_its_own_cues() {
                     "money" => vec![format!("The {cue} reached $12 billion last month."), format!("Officials said $12 billion {cue}.")],
                     "count" => vec![format!("Officials counted 1,200 {cue}."), format!("Officials said 1,200 were {cue}."), format!("They presented a 12-{cue}.")],
                     "time" => vec![format!("The {cue} lasted 12 days.")],
+                    "area" => vec![format!("Russia {cue} 12,000 square kilometres."), format!("Russia {cue} 12,000 square kilometres of Ukraine.")],
                     _ => vec![],
                 };
                 for s in sentences {
@@ -152,7 +156,7 @@ fn every_metric_is_reachable_from_its_own_cues() {
 #[test]
 fn a_subject_count_takes_its_measure_from_the_verb() {
     let cs = claims_at("More than 200 people have died and 1,500 were injured, officials said.", None);
-    assert_eq!(find(&cs, "1,500").measure, "wounded");
+    assert_eq!(find(&cs, "1,500").measure, "wounded people");
 }
 
 #[test]
