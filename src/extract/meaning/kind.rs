@@ -42,7 +42,13 @@ impl Sent<'_> {
         if !running {
             return (if since { FigureKind::Cumulative } else { FigureKind::Level }, None);
         }
+        // "the UN said on Thursday", "officials reported today": when the figure was told, not
+        // a day it counts.
+        let told = |h: &Hit| self.lex.identity.kind_cues[h.owner].0 == FigureKind::Event && h.start.checked_sub(1).is_some_and(|k| self.lex.identity.attribution.contains(self.word(k)));
         let near = |h: &&Hit| {
+            if told(h) {
+                return false;
+            }
             let (_, reach) = self.lex.identity.kind_cues[h.owner];
             let placed = (h.end <= qa && qa - h.end <= reach.before && h.start >= ca) || (h.start >= qb && h.start - qb <= reach.after && h.end <= cb);
             placed && (!reach.determiner || self.determined(h.start))
@@ -50,7 +56,7 @@ impl Sent<'_> {
         let cues: Vec<FigureKind> = starting_in(&self.kinds, |h| h.start, ca, cb).iter().filter(near).map(|h| self.lex.identity.kind_cues[h.owner].0).collect();
         // A time cue right after the figure is its own ("15 missiles in the past day, and a
         // total of 2,478 since ..."): it wins over a cumulative cue further on.
-        let own_event = starting_in(&self.kinds, |h| h.start, qb, (qb + 4).min(cb)).iter().any(|h| {
+        let own_event = starting_in(&self.kinds, |h| h.start, qb, (qb + 4).min(cb)).iter().filter(|h| !told(h)).any(|h| {
             let (k, reach) = self.lex.identity.kind_cues[h.owner];
             k == FigureKind::Event && !reach.determiner
         });

@@ -51,8 +51,15 @@ pub fn claims(text: &str, toks: &[Tok], quantity: &QuantityExtractor, ctx: &DocC
         if let Some(d) = time::entry_date(st, ctx.published) {
             entry = Some(d);
         }
+        if sentences::is_link_line(&text[sa..sb]) {
+            continue;
+        }
         let sent = Sent::new(text, st, (sa, sb), lex, ctx.published);
-        let quantities = quantity.extract_tokens(text, st);
+        let mut quantities = quantity.extract_tokens(text, st);
+        let addresses = sentences::address_spans(text, sa, sb);
+        if !addresses.is_empty() {
+            quantities.retain(|q| !addresses.iter().any(|&(x, y)| q.start < y && x < q.end));
+        }
         let first = out.len();
         sent.read_all(quantities, &recent, ctx, &mut out);
         if let Some(d) = entry {

@@ -80,9 +80,57 @@ fn is_abbreviation(text: &str, dot: usize) -> bool {
     ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
+/// A sentence that is page furniture, not news: a line that is a link and nothing else, as in
+/// a list of related stories ("- [Bus crash leaves 12 dead](https://...)"), or a bare address.
+/// Its figures belong to other articles.
+pub fn is_link_line(s: &str) -> bool {
+    let body = s.trim_start_matches(|c: char| matches!(c, '-' | '*' | '+' | '•' | '>' | '#') || c.is_whitespace());
+    if body.starts_with("http://") || body.starts_with("https://") || body.starts_with("www.") {
+        return !body.contains(char::is_whitespace);
+    }
+    // "[text](address)" up to the end, apart from closing punctuation.
+    let Some(inner) = body.strip_prefix('[') else { return false };
+    let Some(close) = inner.find("](") else { return false };
+    let after = &inner[close + 2..];
+    match after.find(')') {
+        Some(end) => after[end + 1..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '.' | ',' | ';' | '|')).is_empty() && !after[..end].contains(char::is_whitespace),
+        None => false,
+    }
+}
+
+/// Byte spans (absolute) of web addresses and URL-encoded text inside `text[a..b]`: runs
+/// without whitespace that hold "://", "www." or a percent escape ("%20", "%2C"). Numbers
+/// inside them are parts of an address, not figures.
+pub fn address_spans(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let s = &text[a..b];
+    let mut pos = 0;
+    for chunk in s.split(char::is_whitespace) {
+        let start = a + pos;
+        pos += chunk.len() + s[pos + chunk.len()..].chars().next().map_or(0, char::len_utf8);
+        let escaped = chunk.as_bytes().windows(3).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit() && w[2].is_ascii_hexdigit() && (w[1].is_ascii_digit() && w[1] >= b'2'));
+        if chunk.contains("://") || chunk.contains("www.") || (escaped && chunk.contains(['%']) && chunk.matches('%').count() >= 2) {
+            out.push((start, start + chunk.len()));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn link_lines_and_addresses_are_furniture() {
+        assert!(is_link_line("- [Bus crash leaves 12 dead](https://example.org/bus-crash-12)"));
+        assert!(is_link_line("https://example.org/2022/03/12/story"));
+        assert!(!is_link_line("Russia holds [nearly 19%](https://example.org/a) of Ukraine."));
+        assert!(!is_link_line("Officials said 12 people died."));
+        let t = "See https://example.org/a?id=19 and Ukraine%2019%25%20share now.";
+        let spans: Vec<&str> = address_spans(t, 0, t.len()).into_iter().map(|(a, b)| &t[a..b]).collect();
+        assert_eq!(spans, ["https://example.org/a?id=19", "Ukraine%2019%25%20share"]);
+        assert!(address_spans("It rose 20% to 40%, officials said.", 0, 33).is_empty());
+    }
 
     fn split(t: &str) -> Vec<&str> {
         sentences(t).into_iter().map(|(a, b)| &t[a..b]).collect()
