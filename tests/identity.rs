@@ -205,3 +205,31 @@ fn link_lists_and_share_buttons_are_not_claims() {
     let cs = claims(page, DAY);
     assert_eq!(cs.iter().map(|c| c.quantity.text.as_str()).collect::<Vec<_>>(), ["nearly 19%"], "{cs:#?}");
 }
+
+// 9 (continued). People on the move: a demonym says where they come from; the host country
+// that has taken them in is the holder, so two hosts are never compared.
+#[test]
+fn refugees_keep_their_origin_and_their_host_apart() {
+    let c = claim("Poland has taken in more than 2 million Ukrainian refugees.", "2 million");
+    assert_eq!((c.holder.as_str(), c.scope.as_str()), ("Poland", "from Ukraine"));
+    let v = verdicts(&[
+        ("A", Some("2022-03-23"), "Poland has taken in more than 2 million Ukrainian refugees."),
+        ("B", Some("2022-03-24"), "The Czech Republic has taken in 300,000 Ukrainian refugees."),
+    ]);
+    assert!(v.is_empty(), "{v:?}");
+}
+
+// 2 (continued). A figure that counts something else than the population: prisoners are not
+// troops deployed, and "the bodies of 210 fighters" is not a death toll.
+#[test]
+fn prisoners_and_bodies_are_not_troop_counts_or_tolls() {
+    let c = claim("Two Russian soldiers were taken prisoner near Kyiv.", "Two");
+    assert_ne!(c.metric, "troops", "{c:?}");
+    let c = claim("Russia has handed over the bodies of 210 Ukrainian fighters killed in the battle.", "210");
+    assert!(c.group_key().is_none(), "{c:?}");
+    let v = verdicts(&[
+        ("A", Some("2022-03-12"), "Zelensky said 1,300 Ukrainian soldiers have died since the invasion began."),
+        ("B", Some("2022-03-13"), "Russia has handed over the bodies of 210 Ukrainian soldiers killed since the invasion began."),
+    ]);
+    assert!(v.is_empty(), "{v:?}");
+}

@@ -70,6 +70,10 @@ pub struct Metric {
     /// False: the metric's figures are read but never compared.
     #[serde(default = "yes")]
     pub compare: bool,
+    /// True: a demonym on the counted noun names where the people come from, not whose figure
+    /// it is ("2 million Ukrainian refugees" are from Ukraine; the holder is the host, if any).
+    #[serde(default)]
+    pub demonym_is_origin: bool,
 }
 
 fn default_reach() -> usize {

@@ -82,7 +82,8 @@ impl Sent<'_> {
         let mut anchor = Anchor::default();
         let (scope, scope_is_recipient) = self.scope_after(metric, qb, cb, recent);
         anchor.scope = scope;
-        if let Some((holder, basis)) = self.holder_of(qa, qb, ca, cb, recent) {
+        let origin = self.lex.metric(metric).is_some_and(|m| m.demonym_is_origin);
+        if let Some((holder, basis)) = self.holder_of(qa, qb, ca, cb, recent, origin) {
             if holder.1 {
                 // A receiving subject: "Ukraine has received": the recipient is the scope.
                 if anchor.scope.is_empty() {
@@ -91,6 +92,13 @@ impl Sent<'_> {
             } else {
                 anchor.holder = holder.0;
                 anchor.basis = basis;
+            }
+        }
+        // "2 million Ukrainian refugees": people from Ukraine, when nothing else names where
+        // they went or came from.
+        if origin && anchor.scope.is_empty() {
+            if let Some(m) = self.mentions_in(qa.saturating_sub(3), qb).iter().find(|m| m.adjectival && self.can_hold(m)) {
+                anchor.scope = format!("from {}", self.place_name(m));
             }
         }
         // Territory: "Russia holds 20% of Ukraine" keeps both; a share "of Ukraine" with no
@@ -223,7 +231,7 @@ impl Sent<'_> {
 
     /// The holder shown in the clause, and whether it is a receiving subject.
     #[allow(clippy::type_complexity)]
-    fn holder_of(&self, qa: usize, qb: usize, ca: usize, cb: usize, recent: &Recent) -> Option<((String, bool), HolderBasis)> {
+    fn holder_of(&self, qa: usize, qb: usize, ca: usize, cb: usize, recent: &Recent, origin: bool) -> Option<((String, bool), HolderBasis)> {
         // "under Kyiv's control", "controlled by Russia", "held by Moscow".
         for m in self.mentions_in(qb, (qb + 10).min(cb)).iter().filter(|m| self.can_hold(m)) {
             let before = self.word(m.start.wrapping_sub(1));
@@ -233,8 +241,9 @@ impl Sent<'_> {
                 return Some(((self.place_name(m), false), HolderBasis::Stated));
             }
         }
-        // A demonym inside the figure's noun phrase: "17,000 Russian troops".
-        if let Some(m) = self.mentions_in(qa, qb).iter().find(|m| m.adjectival && self.can_hold(m)) {
+        // A demonym inside the figure's noun phrase: "17,000 Russian troops" (for people on the
+        // move it names where they come from: see `anchor`).
+        if let Some(m) = self.mentions_in(qa, qb).iter().find(|m| m.adjectival && self.can_hold(m) && !origin) {
             return Some(((self.place_name(m), false), HolderBasis::Demonym));
         }
         // Before the number, nearest first, in the clause, within 12 words.
@@ -245,7 +254,7 @@ impl Sent<'_> {
             }
             // "Russian losses of 15,000", "Ukrainian refugees, 2 million of them": a demonym on
             // the noun the figure is about.
-            if m.adjectival && self.noun_of_figure(m.end, qa) {
+            if m.adjectival && self.noun_of_figure(m.end, qa) && !origin {
                 return Some(((self.place_name(m), false), HolderBasis::Demonym));
             }
             // A possessor of the figure's own noun: "Ukraine's military has lost 1,300",

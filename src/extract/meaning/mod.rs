@@ -125,6 +125,11 @@ impl Sent<'_> {
         if metric.is_some_and(|m| m.running) && self.part_of_set_before(qa) {
             missing.push("whole count".to_string());
         }
+        // "the bodies of 210 fighters", "the families of 300 soldiers": the figure counts
+        // something else than the metric's population.
+        if metric.is_some() && self.word(qa.wrapping_sub(1)) == "of" && self.lex.identity.is("container", self.word(qa.wrapping_sub(2))) {
+            missing.push("counted object".to_string());
+        }
         // "2,500 Russian soldiers have been killed in the area": a part of the whole, in a
         // place the text does not name.
         if metric.is_some_and(|m| m.running) && anchor.scope.is_empty() && self.unnamed_place_after(qb, clause.1) {
