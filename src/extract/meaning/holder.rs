@@ -94,13 +94,6 @@ impl Sent<'_> {
                 anchor.basis = basis;
             }
         }
-        // "2 million Ukrainian refugees": people from Ukraine, when nothing else names where
-        // they went or came from.
-        if origin && anchor.scope.is_empty() {
-            if let Some(m) = self.mentions_in(qa.saturating_sub(3), qb).iter().find(|m| m.adjectival && self.can_hold(m)) {
-                anchor.scope = format!("from {}", self.place_name(m));
-            }
-        }
         // Territory: "Russia holds 20% of Ukraine" keeps both; a share "of Ukraine" with no
         // holder stays a scope. Other metrics: a holding place after "of" is the holder
         // ("40% of Germans", "the budget of France").
@@ -241,8 +234,9 @@ impl Sent<'_> {
                 return Some(((self.place_name(m), false), HolderBasis::Stated));
             }
         }
-        // A demonym inside the figure's noun phrase: "17,000 Russian troops" (for people on the
-        // move it names where they come from: see `anchor`).
+        // A demonym inside the figure's noun phrase: "17,000 Russian troops". For people on the
+        // move it names where they come from, neither a holder nor the scope of a whole count:
+        // "7,000 Ukrainian refugees in the pipeline for resettlement" is no share of the outflow.
         if let Some(m) = self.mentions_in(qa, qb).iter().find(|m| m.adjectival && self.can_hold(m) && !origin) {
             return Some(((self.place_name(m), false), HolderBasis::Demonym));
         }
