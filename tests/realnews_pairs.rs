@@ -1,5 +1,6 @@
 //! Recall on real news (issue 11): 46 pairs of claims from the 2022 coverage, read and judged
-//! by hand (tests/realnews/true-pairs.jsonl: refugee counts, death tolls and their claimants,
+//! by hand and kept with the audit's judgements (tests/realnews/judged.jsonl, the lines with
+//! `"found_by": "search"`: refugee counts, death tolls and their claimants,
 //! troop build-ups, missiles fired, front lines, office holders spelled two ways), each with
 //! the verdict a careful fact-checker gives it. The articles they come from are real records
 //! of ../shared/realnews/ukraine-2022-h1.jsonl, copied unchanged into
@@ -33,13 +34,16 @@ fn judged_true_pairs_from_real_news_get_their_verdicts() {
         got.insert((s("a_url"), s("a_text"), s("b_url"), s("b_text")), v.clone());
         got.insert((s("b_url"), s("b_text"), s("a_url"), s("a_text")), v);
     }
-    let wanted = std::fs::read_to_string(here("tests/realnews/true-pairs.jsonl")).expect("true pairs");
+    let judged = std::fs::read_to_string(here("tests/realnews/judged.jsonl")).expect("judgements");
     let (mut total, mut flagged, mut wrong) = (0, 0, Vec::new());
-    for line in wanted.lines().filter(|l| !l.trim().is_empty()) {
+    for line in judged.lines().filter(|l| !l.trim().is_empty()) {
         let p: serde_json::Value = serde_json::from_str(line).expect("json");
+        if p["found_by"] != "search" {
+            continue;
+        }
         let side = |s: &str, k: &str| p[s][k].as_str().unwrap_or_default().to_string();
-        let key = (side("a", "url"), side("a", "text"), side("b", "url"), side("b", "text"));
-        let expect = p["verdict"].as_str().unwrap_or_default();
+        let key = (side("a_claim", "url"), side("a_claim", "text"), side("b_claim", "url"), side("b_claim", "text"));
+        let expect = p["truth"].as_str().unwrap_or_default();
         total += 1;
         flagged += usize::from(expect != "agree");
         match got.get(&key) {
