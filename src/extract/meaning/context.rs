@@ -67,7 +67,9 @@ pub(super) fn starting_in<T>(items: &[T], start: impl Fn(&T) -> usize, a: usize,
 }
 
 impl<'a> Sent<'a> {
-    pub fn new(text: &'a str, toks: &'a [Tok], span: (usize, usize), lex: &'a Lexicon, published: Option<Date>) -> Self {
+    /// Read a sentence: places and time phrases always; with `figures`, the metric, kind,
+    /// modality, period and anaphor cues the figures' meaning is read from.
+    pub fn new(text: &'a str, toks: &'a [Tok], span: (usize, usize), lex: &'a Lexicon, published: Option<Date>, figures: bool) -> Self {
         let mut s = Sent {
             text,
             toks,
@@ -84,6 +86,12 @@ impl<'a> Sent<'a> {
         s.find_mentions();
         let id = &lex.identity;
         for i in 0..toks.len() {
+            if let Some(tp) = find_time_at(text, toks, i, published) {
+                s.times.push(tp);
+            }
+            if !figures {
+                continue;
+            }
             if let Some(cands) = lex.cue_index.get(toks[i].base()) {
                 for (m, words) in cands {
                     let n = words.len();
@@ -91,9 +99,6 @@ impl<'a> Sent<'a> {
                         s.cues.push(Hit { start: i, end: i + n, owner: *m });
                     }
                 }
-            }
-            if let Some(tp) = find_time_at(text, toks, i, published) {
-                s.times.push(tp);
             }
             for (owner, n) in id.kind_words.at(toks, i) {
                 s.kinds.push(Hit { start: i, end: i + n, owner });

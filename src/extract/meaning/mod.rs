@@ -54,8 +54,9 @@ pub fn claims(text: &str, toks: &[Tok], quantity: &QuantityExtractor, ctx: &DocC
         if sentences::is_link_line(&text[sa..sb]) {
             continue;
         }
-        let sent = Sent::new(text, st, (sa, sb), lex, ctx.published);
         let mut quantities = quantity.extract_tokens(text, st);
+        // A sentence without a figure is read for places, dates and office holders only.
+        let sent = Sent::new(text, st, (sa, sb), lex, ctx.published, !quantities.is_empty());
         let addresses = sentences::address_spans(text, sa, sb);
         if !addresses.is_empty() {
             quantities.retain(|q| !addresses.iter().any(|&(x, y)| q.start < y && x < q.end));

@@ -104,6 +104,12 @@ pub fn is_link_line(s: &str) -> bool {
 pub fn address_spans(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let s = &text[a..b];
+    // Most sentences hold no address and no escape: one pass over the bytes says so.
+    let bytes = s.as_bytes();
+    let maybe = bytes.windows(2).any(|w| (w[0] == b'%' && w[1].is_ascii_hexdigit()) || (w[0] == b':' && w[1] == b'/') || (w[0] == b'w' && w[1] == b'w'));
+    if !maybe {
+        return out;
+    }
     let mut pos = 0;
     for chunk in s.split(char::is_whitespace) {
         let start = a + pos;

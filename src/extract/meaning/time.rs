@@ -31,6 +31,11 @@ const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "frida
 
 /// The month named by a token.
 fn month_of(t: &Tok) -> Option<i8> {
+    // Most tokens are not months: their first letter or length says so without a scan.
+    let w = t.low.as_bytes();
+    if !(3..=9).contains(&w.len()) || !matches!(w[0], b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd') {
+        return None;
+    }
     MONTHS.iter().find(|(n, _)| *n == t.low).map(|m| m.1)
 }
 
@@ -93,11 +98,11 @@ pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Optio
     let t = &toks[i];
     // "since the war began on February 24", "the invasion on Feb. 24": the day a period
     // started, not the day a figure holds for.
-    let starts_period = (i.saturating_sub(6)..i).any(|k| START_WORDS.contains(&toks[k].low.as_str()));
+    let starts_period = || (i.saturating_sub(6)..i).any(|k| START_WORDS.contains(&toks[k].low.as_str()));
     let day_phrase = |basis: TimeBasis, from: usize| {
         let (date, end) = day_date_at(toks, from, published)?;
         let basis = match basis {
-            TimeBasis::Stated if starts_period => TimeBasis::Since,
+            TimeBasis::Stated if starts_period() => TimeBasis::Since,
             TimeBasis::Stated => TimeBasis::Dated,
             b => b,
         };
