@@ -63,10 +63,14 @@ fn a_quarter_of_ukraine_conflicts_with_the_same_day_territory_source() {
     // The seed that says "approximately one-fifth" has no date: with an unknown date only
     // agreement can be told, so it is not flagged.
     assert!(rows.iter().all(|r| !r[21].contains("001_")), "{rows:?}");
-    // Undated, the new article conflicts with nothing.
+    // Undated, the new article conflicts with nothing, and the table says why.
     let (code, rows, err) = check_text(d.path(), text, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(rows.iter().all(|r| &r[1] != "conflict"), "{rows:?}");
+    let mut c = cc(d.path());
+    c.arg("check").arg(d.path().join("new.txt")).args(["--format", "table"]);
+    let (_, out, _) = run(c);
+    assert!(out.contains("no date") && out.contains("--published"), "{out}");
     // A week later it is an update, not a conflict.
     let (code, rows, err) = check_text(d.path(), text, &["--published", "2025-12-13"]);
     assert_eq!(code, 0, "{err}");

@@ -144,7 +144,16 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             if pairs.is_empty() {
                 use std::io::Write;
                 let mut out = out;
-                writeln!(out, "no indexed claim speaks about the same quantities ({n_new} claims checked)")?;
+                let related = records.len() - n_new;
+                let undated = records[..n_new].iter().any(|r| r.claim.as_of.is_none() && group_key(&r.claim).is_some());
+                if related > 0 && undated {
+                    // Without a date only agreement can be told; say so rather than "nothing".
+                    writeln!(out, "{related} indexed claims speak about the same quantities, but the article has no date: only agreement can be told (give --published YYYY-MM-DD)")?;
+                } else if related > 0 {
+                    writeln!(out, "{related} indexed claims speak about the same quantities, and no pair of them gets a verdict (the same outlet or sentence, events on different days, or a revised figure that matches nothing; {n_new} claims checked)")?;
+                } else {
+                    writeln!(out, "no indexed claim speaks about the same quantities ({n_new} claims checked)")?;
+                }
             } else {
                 report::write_pairs_table_styled(out, &pairs, &records, table_width(), global.color)?;
             }

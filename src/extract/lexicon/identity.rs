@@ -43,6 +43,11 @@ impl PhraseSet {
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
+
+    /// The words phrases start with.
+    pub fn firsts(&self) -> impl Iterator<Item = &String> {
+        self.by_first.keys()
+    }
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -146,6 +151,9 @@ pub struct IdentityLexicon {
     /// Word roles: "owner", "receive", "give", "link", "filler", "land", "flee", "arrive".
     pub roles: HashMap<String, HashSet<String>>,
 }
+
+/// The `[[words]]` lists the claim identity reads (see lexicon/identity.toml).
+pub const ROLE_LISTS: &[&str] = &["owner", "receive", "give", "link", "filler", "land", "flee", "arrive", "regain", "place_noun", "floor", "container"];
 
 impl IdentityLexicon {
     pub(super) fn merge(&mut self, file: File) {

@@ -171,7 +171,30 @@ pub struct Lexicon {
     /// First words of place aliases and office titles: only where one stands can a phrase start.
     pub place_first: HashSet<String>,
     pub office_first: HashSet<String>,
+    /// First words of every metric, kind, modality, period and anaphor cue: a token that is
+    /// none of them starts no cue, and one look-up says so. Rebuilt on merge.
+    pub cue_first: HashSet<String>,
+    /// One look-up for all three: [`FIRST_PLACE`], [`FIRST_OFFICE`] and [`FIRST_CUE`] bits of a
+    /// word that starts a place name, an office title or a cue. Rebuilt on merge.
+    pub first_flags: HashMap<String, u8>,
 }
+
+/// A place name can start with the word.
+pub const FIRST_PLACE: u8 = 1;
+/// An office title can start with the word.
+pub const FIRST_OFFICE: u8 = 2;
+/// A metric or identity cue can start with the word.
+pub const FIRST_CUE: u8 = 4;
+/// A time phrase can start with the word ("in 2024", "since March", "on Tuesday", "May 5").
+pub const FIRST_TIME: u8 = 8;
+
+/// The words a time phrase starts with (the meaning step's `time` module reads the rest).
+pub const TIME_STARTS: &[&str] = &[
+    "in", "during", "for", "throughout", "of", "between", "on", "since", "by", "until", "till", "as", "last", "this",
+    "next", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
 
 /// Where a lexicon problem is.
 #[derive(Debug, thiserror::Error)]
@@ -223,7 +246,7 @@ impl Lexicon {
         let file: File = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
         let ident: identity::File = toml::from_str(text).map_err(|e| err(e.to_string().replace('\n', " ")))?;
         self.identity.merge(ident);
-        self.quantity.merge_toml(text).map_err(err)?;
+        self.quantity.merge_toml_with(text, identity::ROLE_LISTS).map_err(err)?;
         for m in file.metric {
             let name = m.name.clone();
             upsert(&mut self.metrics, m, |x| x.name == name);
@@ -271,6 +294,17 @@ impl Lexicon {
                     self.cue_index.entry(first).or_default().push((m, words));
                 }
             }
+        }
+        let id = &self.identity;
+        self.cue_first = self.cue_index.keys().cloned().chain([&id.kind_words, &id.modality_words, &id.period_words, &id.anaphor_words].into_iter().flat_map(|p| p.firsts().cloned())).collect();
+        self.first_flags.clear();
+        for (set, bit) in [(&self.place_first, FIRST_PLACE), (&self.office_first, FIRST_OFFICE), (&self.cue_first, FIRST_CUE)] {
+            for w in set {
+                *self.first_flags.entry(w.clone()).or_default() |= bit;
+            }
+        }
+        for w in TIME_STARTS {
+            *self.first_flags.entry(w.to_string()).or_default() |= FIRST_TIME;
         }
         Ok(())
     }

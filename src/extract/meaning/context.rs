@@ -3,7 +3,7 @@
 //! here by token range, with a binary search, so the work for one quantity is bounded by the
 //! few words around it and a sentence costs time linear in its length.
 
-use super::super::lexicon::Lexicon;
+use super::super::lexicon::{Lexicon, FIRST_CUE, FIRST_OFFICE, FIRST_PLACE, FIRST_TIME};
 use super::super::quantity::tokens::{Kind, Tok};
 use super::time::{find_time_at, TimePhrase};
 use jiff::civil::Date;
@@ -47,6 +47,8 @@ pub(super) struct Sent<'a> {
     pub modals: Vec<Hit>,
     pub periods: Vec<Hit>,
     pub anaphors: Vec<Hit>,
+    /// For each token, the lexicon's `FIRST_*` bits: which phrases can start there.
+    pub first: Vec<u8>,
 }
 
 /// Tokens that end a clause: a place or cue on the other side speaks about something else.
@@ -82,14 +84,29 @@ impl<'a> Sent<'a> {
             modals: Vec::new(),
             periods: Vec::new(),
             anaphors: Vec::new(),
+            first: toks
+                .iter()
+                .map(|t| {
+                    let base = t.base();
+                    let flags = lex.first_flags.get(base).copied().unwrap_or(0);
+                    // Office titles are keyed by the word as written, possessive included.
+                    if base.len() != t.low.len() {
+                        let office = if lex.office_first.contains(t.low.as_str()) { FIRST_OFFICE } else { 0 };
+                        return (flags & !FIRST_OFFICE) | office;
+                    }
+                    flags
+                })
+                .collect(),
         };
         s.find_mentions();
         let id = &lex.identity;
         for i in 0..toks.len() {
-            if let Some(tp) = find_time_at(text, toks, i, published) {
-                s.times.push(tp);
+            if s.first[i] & FIRST_TIME != 0 {
+                if let Some(tp) = find_time_at(text, toks, i, published) {
+                    s.times.push(tp);
+                }
             }
-            if !figures {
+            if !figures || s.first[i] & FIRST_CUE == 0 {
                 continue;
             }
             if let Some(cands) = lex.cue_index.get(toks[i].base()) {
@@ -158,7 +175,7 @@ impl<'a> Sent<'a> {
         let mut i = 0;
         while i < toks.len() {
             let mut found = None;
-            if (toks[i].kind == Kind::Word || toks[i].low == "u") && lex.place_first.contains(toks[i].base()) {
+            if (toks[i].kind == Kind::Word || toks[i].low == "u") && self.first[i] & FIRST_PLACE != 0 {
                 let mut key = String::new();
                 let mut ends = Vec::with_capacity(maxw);
                 for (n, t) in toks[i..].iter().take(maxw).enumerate() {

@@ -16,7 +16,7 @@ impl Sent<'_> {
         let maxw = lex.office_max_words.clamp(1, 5);
         let mut i = 0;
         while i < toks.len() {
-            let hit = (toks[i].kind == Kind::Word && lex.office_first.contains(toks[i].low.as_str()))
+            let hit = (toks[i].kind == Kind::Word && self.first[i] & super::super::lexicon::FIRST_OFFICE != 0)
                 .then(|| self.office_at(i, maxw))
                 .flatten();
             let Some((office, n)) = hit else {

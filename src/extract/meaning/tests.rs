@@ -182,3 +182,20 @@ fn hedges_and_nouns_do_not_reach_across_a_line_break() {
         }
     }
 }
+#[test]
+fn every_builtin_lexicon_file_merges_and_identity_lists_are_known() {
+    let mut lex = crate::extract::Lexicon::default();
+    for f in ["metrics.toml", "places.toml", "offices.toml", "hedges.toml", "units.toml", "grammar.toml", "identity.toml"] {
+        let text = std::fs::read_to_string(format!("{}/lexicon/{f}", env!("CARGO_MANIFEST_DIR"))).expect("lexicon file");
+        assert!(lex.merge(f, &text).is_ok(), "{f}: {:?}", lex.merge(f, &text).err());
+    }
+    // A user file may mix a metric with identity word roles; a misspelt list is an error.
+    assert!(lex.merge("user.toml", "[[metric]]\nname = \"wheat\"\nunits = [\"count\"]\ncues = [\"wheat\"]\n[[words]]\nlist = \"owner\"\nwords = [\"harvested\"]\n").is_ok());
+    assert!(lex.identity.is("owner", "harvested") && lex.metric("wheat").is_some());
+    assert!(lex.merge("user.toml", "[[words]]\nlist = \"ownr\"\nwords = [\"x\"]\n").is_err());
+    // Every cue's first word is known to the one-look-up filter, identity cues included.
+    for w in ["offered", "overnight", "so", "a", "the"] {
+        assert_eq!(lex.cue_first.contains(w), lex.cue_index.contains_key(w) || lex.identity.modality_words.firsts().chain(lex.identity.kind_words.firsts()).chain(lex.identity.period_words.firsts()).chain(lex.identity.anaphor_words.firsts()).any(|x| x == w), "{w}");
+    }
+    assert!(lex.cue_first.contains("offered"));
+}

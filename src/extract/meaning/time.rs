@@ -39,6 +39,11 @@ fn month_of(t: &Tok) -> Option<i8> {
     MONTHS.iter().find(|(n, _)| *n == t.low).map(|m| m.1)
 }
 
+/// A weekday's name (lowercase).
+fn is_weekday(w: &str) -> bool {
+    w.len() >= 6 && w.ends_with("day") && WEEKDAYS.contains(&w)
+}
+
 /// A day of the month at token `j` ("8", "8th"): the day and the token after it.
 fn day_at(toks: &[Tok], j: usize) -> Option<(i8, usize)> {
     let t = toks.get(j).filter(|t| t.kind == Kind::Num && t.low.len() <= 2)?;
@@ -110,7 +115,7 @@ pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Optio
     };
     // A weekday: "on Tuesday", "said Tuesday": the latest such day up to publication.
     let weekday_at = |k: usize| -> Option<TimePhrase> {
-        let w = WEEKDAYS.iter().position(|d| toks.get(k).is_some_and(|x| x.low == *d))?;
+        let w = toks.get(k).filter(|x| is_weekday(&x.low)).and_then(|x| WEEKDAYS.iter().position(|d| x.low == *d))?;
         let p = published?;
         let target = w as i8 + 1; // Monday = 1
         let back = (p.weekday().to_monday_one_offset() - target).rem_euclid(7);
@@ -137,7 +142,7 @@ pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Optio
             }
             return day_phrase(TimeBasis::Stated, i);
         }
-        _ if WEEKDAYS.contains(&t.low.as_str()) => {
+        _ if is_weekday(&t.low) => {
             let prev = i.checked_sub(1).map(|k| toks[k].low.as_str()).unwrap_or("");
             if matches!(prev, "on" | "of" | "since" | "by" | "last" | "next" | "this" | "every") {
                 return None;
@@ -232,4 +237,20 @@ pub(super) fn assign_times(times: &[TimePhrase], qtoks: &[(usize, usize)]) -> Ve
 pub(super) fn entry_date(toks: &[Tok], published: Option<Date>) -> Option<Date> {
     let (date, k) = day_date_at(toks, 0, published)?;
     toks.get(k).filter(|t| t.is_dash() || t.low == ":").map(|_| date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::lexicon::TIME_STARTS;
+
+    #[test]
+    fn every_month_and_weekday_may_start_a_time_phrase() {
+        for (m, _) in MONTHS {
+            assert!(TIME_STARTS.contains(m), "{m}");
+        }
+        for d in WEEKDAYS {
+            assert!(TIME_STARTS.contains(d), "{d}");
+        }
+    }
 }

@@ -284,6 +284,12 @@ impl QuantityLexicon {
     /// tables.
     /// Other tables are left to the other lexicons.
     pub fn merge_toml(&mut self, text: &str) -> Result<(), String> {
+        self.merge_toml_with(text, &[])
+    }
+
+    /// As [`merge_toml`](Self::merge_toml), leaving the `[[words]]` lists named in `elsewhere`
+    /// to another lexicon (the claim identity's word roles).
+    pub fn merge_toml_with(&mut self, text: &str, elsewhere: &[&str]) -> Result<(), String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
         for h in file.hedge {
             let table = match h.position {
@@ -319,7 +325,10 @@ impl QuantityLexicon {
         }
         for w in file.words {
             let Some(set) = self.words.list_mut(&w.list) else {
-                return Err(format!("unknown word list {:?} in [[words]]", w.list));
+                if elsewhere.contains(&w.list.as_str()) {
+                    continue;
+                }
+                return Err(format!("unknown word list {:?} in [[words]] (lists: those of lexicon/grammar.toml and {})", w.list, elsewhere.join(", ")));
             };
             set.extend(w.words.iter().map(|x| x.trim().to_lowercase().replace('’', "'")));
         }
