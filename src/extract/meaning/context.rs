@@ -87,6 +87,10 @@ impl<'a> Sent<'a> {
             first: toks
                 .iter()
                 .map(|t| {
+                    // Phrases start with a letter or digit (tested): punctuation starts none.
+                    if t.kind == Kind::Sym {
+                        return 0;
+                    }
                     let base = t.base();
                     let flags = lex.first_flags.get(base).copied().unwrap_or(0);
                     // Office titles are keyed by the word as written, possessive included.

@@ -105,8 +105,7 @@ pub fn address_spans(text: &str, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let s = &text[a..b];
     // Most sentences hold no address and no escape: one pass over the bytes says so.
-    let bytes = s.as_bytes();
-    let maybe = bytes.windows(2).any(|w| (w[0] == b'%' && w[1].is_ascii_hexdigit()) || (w[0] == b':' && w[1] == b'/') || (w[0] == b'w' && w[1] == b'w'));
+    let maybe = s.contains("://") || s.contains("www.") || (s.contains('%') && s.as_bytes().windows(2).any(|w| w[0] == b'%' && w[1].is_ascii_hexdigit()));
     if !maybe {
         return out;
     }

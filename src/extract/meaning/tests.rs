@@ -198,4 +198,6 @@ fn every_builtin_lexicon_file_merges_and_identity_lists_are_known() {
         assert_eq!(lex.cue_first.contains(w), lex.cue_index.contains_key(w) || lex.identity.modality_words.firsts().chain(lex.identity.kind_words.firsts()).chain(lex.identity.period_words.firsts()).chain(lex.identity.anaphor_words.firsts()).any(|x| x == w), "{w}");
     }
     assert!(lex.cue_first.contains("offered"));
+    // Sentences skip the look-up for punctuation: no phrase may start with it.
+    assert!(lex.first_flags.keys().all(|k| k.chars().next().is_some_and(char::is_alphanumeric)));
 }
