@@ -76,34 +76,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let extractor = extractor(global)?;
     let index = CrossIndex::open(&global.index)?;
     index.check_lexicon(&super::shared::build_info(global)?)?;
-    let mut articles = if args.file.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
-        let id = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()));
-        let doc = args.name.clone().unwrap_or_else(|| corpus::stdin_name(&id));
-        vec![Article {
-            id,
-            doc,
-            title: None,
-            source: None,
-            published: None,
-            url: None,
-            text,
-            offsets: OffsetMap::identity(0),
-        }]
-    } else {
-        let (manifest, _) = corpus::manifest_for(std::slice::from_ref(&args.file));
-        let load = corpus::load_file(&args.file, &manifest);
-        for p in &load.problems {
-            report_problem(p);
-        }
-        if load.articles.is_empty() {
-            if load.problems.iter().any(|p| p.severity == Severity::Error) {
-                anyhow::bail!("{}: nothing to check", args.file.display());
-            }
-        }
-        load.articles
-    };
+    let mut articles = load_articles(&args)?;
     for a in &mut articles {
         if args.published.is_some() {
             a.published = args.published;
@@ -118,17 +91,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         extracted.push(claims);
     }
     let n_new = records.len();
-    let mut seen: HashSet<(String, usize)> = HashSet::new();
-    for i in 0..n_new {
-        if group_key(&records[i].claim).is_none() {
-            continue;
-        }
-        for r in index.related(&records[i].claim, RELATED)? {
-            if seen.insert((r.doc.clone(), r.claim.quantity.start)) {
-                records.push(r);
-            }
-        }
-    }
+    add_related(&index, &mut records)?;
     let comparer = Comparer::new(&config);
     let mut pairs = check_pairs(&comparer, &records, n_new);
     if let Some(x) = args.min_severity {
@@ -144,16 +107,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             if pairs.is_empty() {
                 use std::io::Write;
                 let mut out = out;
-                let related = records.len() - n_new;
-                let undated = records[..n_new].iter().any(|r| r.claim.as_of.is_none() && group_key(&r.claim).is_some());
-                if related > 0 && undated {
-                    // Without a date only agreement can be told; say so rather than "nothing".
-                    writeln!(out, "{related} indexed claims speak about the same quantities, but the article has no date: only agreement can be told (give --published YYYY-MM-DD)")?;
-                } else if related > 0 {
-                    writeln!(out, "{related} indexed claims speak about the same quantities, and no pair of them gets a verdict (the same outlet or sentence, events on different days, or a revised figure that matches nothing; {n_new} claims checked)")?;
-                } else {
-                    writeln!(out, "no indexed claim speaks about the same quantities ({n_new} claims checked)")?;
-                }
+                writeln!(out, "{}", no_pairs_message(&records, n_new))?;
             } else {
                 report::write_pairs_table_styled(out, &pairs, &records, table_width(), global.color)?;
             }
@@ -187,6 +141,71 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// The article(s) to check: standard input as one article, or a file as `ingest` reads it.
+fn load_articles(args: &Args) -> anyhow::Result<Vec<Article>> {
+    Ok(if args.file.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text).map_err(|e| anyhow::anyhow!("standard input: {e}"))?;
+        let id = format!("{:032x}", xxhash_rust::xxh3::xxh3_128(text.as_bytes()));
+        let doc = args.name.clone().unwrap_or_else(|| corpus::stdin_name(&id));
+        vec![Article {
+            id,
+            doc,
+            title: None,
+            source: None,
+            published: None,
+            url: None,
+            text,
+            offsets: OffsetMap::identity(0),
+        }]
+    } else {
+        let (manifest, _) = corpus::manifest_for(std::slice::from_ref(&args.file));
+        let load = corpus::load_file(&args.file, &manifest);
+        for p in &load.problems {
+            report_problem(p);
+        }
+        if load.articles.is_empty() {
+            if load.problems.iter().any(|p| p.severity == Severity::Error) {
+                anyhow::bail!("{}: nothing to check", args.file.display());
+            }
+        }
+        load.articles
+    })
+}
+
+/// The indexed claims with the identity of each new claim (the first records), nearest in
+/// time first, each once, appended to `records`.
+fn add_related(index: &CrossIndex, records: &mut Vec<ClaimRecord>) -> anyhow::Result<()> {
+    let n_new = records.len();
+    let mut seen: HashSet<(String, usize)> = HashSet::new();
+    for i in 0..n_new {
+        if group_key(&records[i].claim).is_none() {
+            continue;
+        }
+        for r in index.related(&records[i].claim, RELATED)? {
+            if seen.insert((r.doc.clone(), r.claim.quantity.start)) {
+                records.push(r);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What the table says when no pair got a verdict: there was nothing to compare with, the
+/// article had no date, or the pairs were left out by rule.
+fn no_pairs_message(records: &[ClaimRecord], n_new: usize) -> String {
+    let related = records.len() - n_new;
+    let undated = records[..n_new].iter().any(|r| r.claim.as_of.is_none() && group_key(&r.claim).is_some());
+    if related > 0 && undated {
+        // Without a date only agreement can be told; say so rather than "nothing".
+        format!("{related} indexed claims speak about the same quantities, but the article has no date: only agreement can be told (give --published YYYY-MM-DD)")
+    } else if related > 0 {
+        format!("{related} indexed claims speak about the same quantities, and no pair of them gets a verdict (the same outlet or sentence, events on different days, or a revised figure that matches nothing; {n_new} claims checked)")
+    } else {
+        format!("no indexed claim speaks about the same quantities ({n_new} claims checked)")
+    }
 }
 
 /// The HTML evidence report of the checked article: its pairs summarised by quantity.

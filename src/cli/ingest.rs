@@ -60,19 +60,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let extractor = extractor(global)?;
     let (paths, stdin_records) = stdin_input(&args.paths)?;
     let opts = corpus::DiscoverOptions { hidden: args.hidden, globs: args.glob.clone(), gitignore: args.gitignore };
-    let (files, mut problems) = corpus::discover_with(&paths, &opts);
-    let (manifest, manifest_problems) = corpus::manifest_for(&paths);
-    problems.extend(manifest_problems);
-    let mut errors = 0usize;
-    // Files with an error keep their indexed articles under --prune.
-    let mut failed_files: HashSet<PathBuf> = HashSet::new();
-    for p in &problems {
-        report_problem(p);
-        if p.severity == Severity::Error {
-            errors += 1;
-            failed_files.insert(p.path.clone());
-        }
-    }
+    let (files, manifest, mut errors, mut failed_files) = discover(&paths, &opts);
     global.timing(&format!("ingest: list {} files", files.len()), started);
     let index = CrossIndex::create_or_open(&global.index)?;
     let build = super::shared::build_info(global)?;
@@ -143,15 +131,39 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let mut summary = writer.commit()?;
     global.timing("ingest: commit", committing);
     summary.seconds = started.elapsed().as_secs_f64();
-    let pruned = if args.prune { format!(", {pruned} pruned") } else { String::new() };
+    say_summary(global, files.len() + usize::from(stdin_bytes > 0), &summary, args.prune.then_some(pruned));
+    Ok(if errors > 0 { Outcome::Partial } else { Outcome::Ok })
+}
+
+/// The files to read, the manifest of their metadata, and the problems found on the way
+/// (reported here): how many were errors, and which files had one.
+fn discover(paths: &[PathBuf], opts: &corpus::DiscoverOptions) -> (Vec<PathBuf>, corpus::Manifest, usize, HashSet<PathBuf>) {
+    let (files, mut problems) = corpus::discover_with(paths, opts);
+    let (manifest, manifest_problems) = corpus::manifest_for(paths);
+    problems.extend(manifest_problems);
+    let mut errors = 0usize;
+    // Files with an error keep their indexed articles under --prune.
+    let mut failed_files: HashSet<PathBuf> = HashSet::new();
+    for p in &problems {
+        report_problem(p);
+        if p.severity == Severity::Error {
+            errors += 1;
+            failed_files.insert(p.path.clone());
+        }
+    }
+    (files, manifest, errors, failed_files)
+}
+
+/// The one-line summary of an ingest.
+fn say_summary(global: &Global, files: usize, summary: &crosscheck::index::IngestSummary, pruned: Option<usize>) {
+    let pruned = pruned.map(|n| format!(", {n} pruned")).unwrap_or_default();
     let copies = match summary.copies {
         0 => String::new(),
         1 => ", 1 copy kept as another outlet of its article".to_string(),
         n => format!(", {n} copies kept as other outlets of their articles"),
     };
     global.say(format_args!(
-        "ingested {} files into {}: {} added, {} updated, {} unchanged{copies}, {} skipped{pruned}; {} claims; {:.2} s",
-        files.len() + usize::from(stdin_bytes > 0),
+        "ingested {files} files into {}: {} added, {} updated, {} unchanged{copies}, {} skipped{pruned}; {} claims; {:.2} s",
         corpus::one_line(&global.index.display().to_string()),
         summary.added,
         summary.updated,
@@ -160,7 +172,6 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         summary.claims,
         summary.seconds
     ));
-    Ok(if errors > 0 { Outcome::Partial } else { Outcome::Ok })
 }
 
 /// Records read from standard input, and how many bytes they came in.

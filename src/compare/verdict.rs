@@ -23,7 +23,7 @@
 //! nothing else is reported.
 
 use super::{Comparer, Facts, GroupCtx, Interval, Pair, Verdict};
-use crate::extract::{ChangeRole, Claim, FigureKind};
+use crate::extract::{ChangeRole, Claim, FigureKind, Hedge};
 use crate::index::ClaimRecord;
 use std::sync::Arc;
 
@@ -59,129 +59,190 @@ fn running(c: &Claim) -> bool {
     matches!(c.kind, FigureKind::Cumulative | FigureKind::Event)
 }
 
+/// One pair under comparison: both claims, their facts and how far apart in time they are.
+/// Each verdict rule is a method; [`Comparer::pair`] applies them in order.
+struct Judge<'a> {
+    a: &'a Claim,
+    b: &'a Claim,
+    ra: &'a ClaimRecord,
+    rb: &'a ClaimRecord,
+    x: usize,
+    y: usize,
+    facts: &'a Facts,
+    g: &'a GroupCtx<'a>,
+    /// Days from `a` to `b`, when both dates are known.
+    days: Option<i64>,
+    /// Further apart than the metric's window.
+    apart: bool,
+    /// Explanations only for flagged rows.
+    quiet: bool,
+}
+
+type Verdicts = Option<Pair>;
+
+impl Judge<'_> {
+    fn mk(&self, verdict: Verdict, severity: f64, why: impl FnOnce() -> String) -> Pair {
+        Pair {
+            group_id: Arc::clone(&self.g.id),
+            a: self.x,
+            b: self.y,
+            verdict,
+            severity,
+            explanation: if self.quiet && !verdict.flagged() { String::new() } else { format!("{}: {}", self.a.identity_words(), why()) },
+        }
+    }
+
+    fn when(&self) -> String {
+        let window = self.g.tol.same_time_days;
+        match self.days {
+            None => "the dates are unknown".to_string(),
+            Some(d) if d.abs() > window => format!("{} days apart", d.abs()),
+            Some(d) => format!("{} days apart, within the {window}-day window", d.abs()),
+        }
+    }
+
+    fn desc(c: &Claim, iv: &Interval) -> String {
+        format!("{:?} = {}", c.quantity.text, iv)
+    }
+
+    fn overlap_words(&self, ia: &Interval, ib: &Interval) -> String {
+        format!("intervals overlap: {} vs {}; {}", Self::desc(self.a, ia), Self::desc(self.b, ib), self.when())
+    }
+
+    /// Rule 1: office holders.
+    fn office(&self, pa: &str) -> Verdicts {
+        let (a, b) = (self.a, self.b);
+        let pb = self.facts.person[self.y].as_deref().unwrap_or("");
+        if same_person(pa, pb) {
+            return Some(self.mk(Verdict::Agree, 0.0, || format!("same {} of {}: {}", office(&a.metric), a.holder, a.quantity.text)));
+        }
+        // A handover: everything naming one person comes before everything naming the other,
+        // and these two reports are further apart than the window. Names that interleave in
+        // time are a former holder, a misspelling or another post: silence. The later one must
+        // also be the holder the latest reports name: a past holder mentioned once in a
+        // history piece ("chancellor Helmut Schmidt") is no handover.
+        let spans = &self.g.spans;
+        let (sa, sb) = (spans.get(&person_key(pa)), spans.get(&person_key(pb)));
+        let latest = spans.values().map(|s| s.1).max();
+        let handover = matches!((sa, sb), (Some(sa), Some(sb)) if sa.1 < sb.0 && Some(sb.1) == latest);
+        (self.apart && handover).then(|| {
+            self.mk(Verdict::Update, 1.0, || {
+                format!("{} then {} ({}); every report naming {} comes before every report naming {}: the office changed hands", a.quantity.text, b.quantity.text, self.when(), a.quantity.text, b.quantity.text)
+            })
+        })
+    }
+
+    /// Rule 2: a revision the text states ("reduced from 50% to 30%"). Some(None): the pair
+    /// is not reported.
+    fn revision(&self, ia: &Interval, ib: &Interval, sev: f64) -> Option<Verdicts> {
+        let (a, b) = (self.a, self.b);
+        if a.quantity.change_role == Some(ChangeRole::Earlier) || b.quantity.change_role == Some(ChangeRole::Earlier) {
+            return Some(ia.overlaps(ib).then(|| {
+                self.mk(Verdict::Agree, 0.0, || format!("{} vs {} (it matches the earlier value that a source says was revised)", Self::desc(a, ia), Self::desc(b, ib)))
+            }));
+        }
+        for (cur, other, rc, io) in [(b, a, self.rb, ia), (a, b, self.ra, ib)] {
+            if cur.quantity.change_role == Some(ChangeRole::Current) {
+                let earlier = self.g.earlier.get(rc.doc.as_str());
+                let revised = earlier.is_some_and(|v| v.iter().any(|&e| self.facts.interval[e].is_some_and(|ie| ie.overlaps(io))));
+                if revised {
+                    let src = rc.source.as_deref().unwrap_or(&rc.doc);
+                    return Some(Some(self.mk(Verdict::Update, sev, || format!("{src} reports the value was revised from a figure matching {:?} to {:?}", other.quantity.text, cur.quantity.text))));
+                }
+            }
+        }
+        None
+    }
+
+    /// Rule 4: a verified minimum ("verified 2,336 deaths") agrees with any larger figure,
+    /// whenever given, and conflicts only with a figure below it; it never updates an estimate.
+    fn floor(&self, ia: &Interval, ib: &Interval, sev: f64) -> Verdicts {
+        let (a, b) = (self.a, self.b);
+        if ia.overlaps(ib) {
+            return Some(self.mk(Verdict::Agree, 0.0, || format!("a verified minimum and a figure that meets it: {} vs {}; {}", Self::desc(a, ia), Self::desc(b, ib), self.when())));
+        }
+        // A later verified minimum above an earlier figure: the running total rose.
+        if b.floor && running(a) && self.days.is_some_and(|d| d != 0) {
+            return Some(self.mk(Verdict::Update, sev, || format!("a later verified minimum exceeds the earlier figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, self.when())));
+        }
+        Some(self.mk(Verdict::Conflict, sev, || format!("below a verified minimum: {} vs {}; {}", Self::desc(a, ia), Self::desc(b, ib), self.when())))
+    }
+
+    /// Rule 5: at the same time (within the window).
+    fn same_time(&self, ia: &Interval, ib: &Interval, sev: f64) -> Verdicts {
+        let (a, b) = (self.a, self.b);
+        if ia.overlaps(ib) {
+            return Some(self.mk(Verdict::Agree, 0.0, || self.overlap_words(ia, ib)));
+        }
+        // `a` is the earlier side when dates are known (see Facts::order).
+        let later = self.days.is_some_and(|d| d != 0);
+        if running(a) && later && ib.lo > ia.hi {
+            return Some(self.mk(Verdict::Update, sev, || format!("the running total rose from {:?} to {:?}; {}", a.quantity.text, b.quantity.text, self.when())));
+        }
+        let what = if running(a) && later { "a later report gives a smaller running total" } else { "no overlap" };
+        Some(self.mk(Verdict::Conflict, sev, || format!("{what}: {} vs {}; {}", Self::desc(a, ia), Self::desc(b, ib), self.when())))
+    }
+
+    /// Rule 6: far apart in time: the stated figures, without their hedges.
+    fn far_apart(&self, (ia, ib): (&Interval, &Interval), (sa, sb): (&Interval, &Interval), sev: f64) -> Verdicts {
+        let (a, b) = (self.a, self.b);
+        if sa.overlaps(sb) {
+            return Some(self.mk(Verdict::Agree, 0.0, || format!("the same figure {} apart: {:?} and {:?}", self.when(), a.quantity.text, b.quantity.text)));
+        }
+        let bound = || format!("the later figure is a bound the earlier one meets: {} vs {}; {}", Self::desc(a, ia), Self::desc(b, ib), self.when());
+        if running(a) && sb.lo < sa.lo {
+            // A running total stated lower later: a conflict, unless the later one is only a
+            // bound the earlier figure satisfies ("more than 500" after "about 1,000").
+            if ia.overlaps(ib) {
+                return Some(self.mk(Verdict::Agree, 0.0, bound));
+            }
+            return Some(self.mk(Verdict::Conflict, sev, || format!("a later report gives a smaller running total: {} then {}; {}", Self::desc(a, ia), Self::desc(b, ib), self.when())));
+        }
+        // A later bound that the earlier figure meets ("over 100,000" after "more than
+        // 127,000") restates, it does not revise.
+        if ia.overlaps(ib) && matches!(b.quantity.hedge, Hedge::Lower | Hedge::Upper) {
+            return Some(self.mk(Verdict::Agree, 0.0, bound));
+        }
+        Some(self.mk(Verdict::Update, sev, || format!("a later source reports a different figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, self.when())))
+    }
+}
+
 impl Comparer<'_> {
     /// Verdict for one pair of claims in the same group, or None when the pair is not reported
     /// (same article or outlet, the same sentence, events on different days, a revised value
     /// that matches nothing).
-    #[allow(clippy::too_many_arguments)]
     pub fn pair(&self, r: &[ClaimRecord], facts: &Facts, x: usize, y: usize, g: &GroupCtx<'_>) -> Option<Pair> {
-        let (tol, earlier, gid) = (&g.tol, &g.earlier, &g.id);
         let (ra, rb) = (&r[x], &r[y]);
-        let (a, b) = (&ra.claim, &rb.claim);
         if facts.doc[x] == facts.doc[y] || facts.sentence[x] == facts.sentence[y] || (!self.same_source && facts.same_outlet(x, y)) {
             return None;
         }
-        let quiet = !self.explain_all;
-        let mk = |verdict: Verdict, severity: f64, why: &dyn Fn() -> String| Pair {
-            group_id: Arc::clone(gid),
-            a: x,
-            b: y,
-            verdict,
-            severity,
-            explanation: if quiet && !verdict.flagged() { String::new() } else { format!("{}: {}", a.identity_words(), why()) },
-        };
         let days = super::days_between(ra, rb);
-        if a.kind == FigureKind::Event && days.is_some_and(|d| d.abs() > 1) {
+        if ra.claim.kind == FigureKind::Event && days.is_some_and(|d| d.abs() > 1) {
             return None;
         }
-        let apart = days.is_some_and(|d| d.abs() > tol.same_time_days);
-        let when = || match days {
-            None => "the dates are unknown".to_string(),
-            Some(d) if d.abs() > tol.same_time_days => format!("{} days apart", d.abs()),
-            Some(d) => format!("{} days apart, within the {}-day window", d.abs(), tol.same_time_days),
-        };
+        let apart = days.is_some_and(|d| d.abs() > g.tol.same_time_days);
+        let j = Judge { a: &ra.claim, b: &rb.claim, ra, rb, x, y, facts, g, days, apart, quiet: !self.explain_all };
         if let Some(pa) = &facts.person[x] {
-            let pb = facts.person[y].as_deref().unwrap_or("");
-            if same_person(pa, pb) {
-                return Some(mk(Verdict::Agree, 0.0, &|| format!("same {} of {}: {}", office(&a.metric), a.holder, a.quantity.text)));
-            }
-            // A handover: everything naming one person comes before everything naming the
-            // other, and these two reports are further apart than the window. Names that
-            // interleave in time are a former holder, a misspelling or another post: silence.
-            let (sa, sb) = (g.spans.get(&person_key(pa)), g.spans.get(&person_key(pb)));
-            // The later one must also be the holder the latest reports name: a past holder
-            // mentioned once in a history piece ("chancellor Helmut Schmidt") is no handover.
-            let latest = g.spans.values().map(|s| s.1).max();
-            let handover = matches!((sa, sb), (Some(sa), Some(sb)) if sa.1 < sb.0 && Some(sb.1) == latest);
-            if apart && handover {
-                return Some(mk(Verdict::Update, 1.0, &|| format!("{} then {} ({}); every report naming {} comes before every report naming {}: the office changed hands", a.quantity.text, b.quantity.text, when(), a.quantity.text, b.quantity.text)));
-            }
-            return None;
+            return j.office(pa);
         }
         let (ia, ib) = (facts.interval[x]?, facts.interval[y]?);
-        let desc = |c: &Claim, iv: &Interval| format!("{:?} = {}", c.quantity.text, iv);
         let sev = ia.relative_gap(&ib);
-        let roles = (a.quantity.change_role, b.quantity.change_role);
-        // Rule 2: stated revisions.
-        if roles.0 == Some(ChangeRole::Earlier) || roles.1 == Some(ChangeRole::Earlier) {
-            if ia.overlaps(&ib) {
-                return Some(mk(Verdict::Agree, 0.0, &|| format!("{} vs {} (it matches the earlier value that a source says was revised)", desc(a, &ia), desc(b, &ib))));
-            }
-            return None;
+        if let Some(v) = j.revision(&ia, &ib, sev) {
+            return v;
         }
-        for (cur, other, rc, io) in [(b, a, rb, &ia), (a, b, ra, &ib)] {
-            if cur.quantity.change_role == Some(ChangeRole::Current) {
-                let revised = earlier.get(rc.doc.as_str()).is_some_and(|v| v.iter().any(|&e| facts.interval[e].is_some_and(|ie| ie.overlaps(io))));
-                if revised {
-                    let src = rc.source.as_deref().unwrap_or(&rc.doc);
-                    return Some(mk(Verdict::Update, sev, &|| format!("{src} reports the value was revised from a figure matching {:?} to {:?}", other.quantity.text, cur.quantity.text)));
-                }
-            }
-        }
-        if days.is_none() {
-            // Without both dates only agreement can be told.
-            if ia.overlaps(&ib) {
-                return Some(mk(Verdict::Agree, 0.0, &|| format!("intervals overlap: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
-            }
-            return None;
-        }
-        // A vague amount only ever agrees: "thousands" states no figure to revise.
-        let (Some(sa), Some(sb)) = (facts.stated[x], facts.stated[y]) else {
-            return ia.overlaps(&ib).then(|| mk(Verdict::Agree, 0.0, &|| format!("intervals overlap: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
+        // Rule 3: without both dates only agreement can be told. A vague amount ("thousands")
+        // states no figure to revise: it only ever agrees too.
+        let stated = (facts.stated[x], facts.stated[y]);
+        let (Some(sa), Some(sb), Some(_)) = (stated.0, stated.1, days) else {
+            return ia.overlaps(&ib).then(|| j.mk(Verdict::Agree, 0.0, || j.overlap_words(&ia, &ib)));
         };
-        // A verified minimum ("verified 2,336 deaths") agrees with any larger figure, whenever
-        // given, and conflicts only with a figure below it; it never updates an estimate.
-        if a.floor || b.floor {
-            if ia.overlaps(&ib) {
-                return Some(mk(Verdict::Agree, 0.0, &|| format!("a verified minimum and a figure that meets it: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
-            }
-            // A later verified minimum above an earlier figure: the running total rose.
-            if b.floor && running(a) && days.is_some_and(|d| d != 0) {
-                return Some(mk(Verdict::Update, sev, &|| format!("a later verified minimum exceeds the earlier figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, when())));
-            }
-            return Some(mk(Verdict::Conflict, sev, &|| format!("below a verified minimum: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
+        if j.a.floor || j.b.floor {
+            return j.floor(&ia, &ib, sev);
         }
-        // `a` is the earlier side when dates are known (see Facts::order).
-        let later = days.is_some_and(|d| d != 0);
         if !apart {
-            // Rule 3: at the same time.
-            if ia.overlaps(&ib) {
-                return Some(mk(Verdict::Agree, 0.0, &|| format!("intervals overlap: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
-            }
-            if running(a) && later && ib.lo > ia.hi {
-                return Some(mk(Verdict::Update, sev, &|| format!("the running total rose from {:?} to {:?}; {}", a.quantity.text, b.quantity.text, when())));
-            }
-            let what = if running(a) && later { "a later report gives a smaller running total" } else { "no overlap" };
-            return Some(mk(Verdict::Conflict, sev, &|| format!("{what}: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
+            return j.same_time(&ia, &ib, sev);
         }
-        // Rule 4: far apart in time: the stated figures, without their hedges.
-        if sa.overlaps(&sb) {
-            return Some(mk(Verdict::Agree, 0.0, &|| format!("the same figure {} apart: {:?} and {:?}", when(), a.quantity.text, b.quantity.text)));
-        }
-        if running(a) && sb.lo < sa.lo {
-            // A running total stated lower later: a conflict, unless the later one is only a
-            // bound the earlier figure satisfies ("more than 500" after "about 1,000").
-            if ia.overlaps(&ib) {
-                return Some(mk(Verdict::Agree, 0.0, &|| format!("the later figure is a bound the earlier one meets: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
-            }
-            return Some(mk(Verdict::Conflict, sev, &|| format!("a later report gives a smaller running total: {} then {}; {}", desc(a, &ia), desc(b, &ib), when())));
-        }
-        // A later bound that the earlier figure meets ("over 100,000" after "more than
-        // 127,000") restates, it does not revise.
-        if ia.overlaps(&ib) && matches!(b.quantity.hedge, crate::extract::Hedge::Lower | crate::extract::Hedge::Upper) {
-            return Some(mk(Verdict::Agree, 0.0, &|| format!("the later figure is a bound the earlier one meets: {} vs {}; {}", desc(a, &ia), desc(b, &ib), when())));
-        }
-        Some(mk(Verdict::Update, sev, &|| format!("a later source reports a different figure: {:?} then {:?}; {}", a.quantity.text, b.quantity.text, when())))
+        j.far_apart((&ia, &ib), (&sa, &sb), sev)
     }
 }
 

@@ -149,24 +149,34 @@ pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Optio
             }
             return weekday_at(i);
         }
-        "last" | "this" | "next" => {
-            // "last year", "this year"
-            let (p, n) = (published?, toks.get(i + 1)?);
-            if n.low != "year" {
-                return None;
-            }
-            let y = p.year()
-                + match t.low.as_str() {
-                    "last" => -1,
-                    "next" => 1,
-                    _ => 0,
-                };
-            let (d, s) = (Date::new(y, 12, 31).ok()?, Date::new(y, 1, 1).ok()?);
-            let basis = if t.low == "next" { TimeBasis::Target } else { TimeBasis::Stated };
-            return Some(TimePhrase { start: i, end: i + 2, basis, date: d, period_start: s, year: y });
-        }
+        "last" | "this" | "next" => return relative_year(toks, i, published),
         _ => return None,
     };
+    period_after(toks, i, basis, published, &day_phrase)
+}
+
+/// "last year", "this year", "next year" at token `i`.
+fn relative_year(toks: &[Tok], i: usize, published: Option<Date>) -> Option<TimePhrase> {
+    let t = &toks[i];
+    let (p, n) = (published?, toks.get(i + 1)?);
+    if n.low != "year" {
+        return None;
+    }
+    let y = p.year()
+        + match t.low.as_str() {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+    let (d, s) = (Date::new(y, 12, 31).ok()?, Date::new(y, 1, 1).ok()?);
+    let basis = if t.low == "next" { TimeBasis::Target } else { TimeBasis::Stated };
+    Some(TimePhrase { start: i, end: i + 2, basis, date: d, period_start: s, year: y })
+}
+
+/// The rest of a time phrase whose preposition (or "as of") is at token `i`: a day ("since
+/// February 24"), a month and year ("in March 2022") or a year ("by 2029").
+fn period_after(toks: &[Tok], i: usize, basis: TimeBasis, published: Option<Date>, day_phrase: &dyn Fn(TimeBasis, usize) -> Option<TimePhrase>) -> Option<TimePhrase> {
+    let t = &toks[i];
     let mut j = i + 1;
     if t.low == "as" {
         j += 1;
@@ -202,7 +212,6 @@ pub(super) fn find_time_at(_text: &str, toks: &[Tok], i: usize, published: Optio
     };
     Some(TimePhrase { start: i, end: j + 1, basis, date, period_start: start_d, year: y })
 }
-
 /// Each time phrase belongs to the nearest quantity of its sentence (within a few words):
 /// the phrase index for each quantity, given the quantities' token ranges in text order.
 pub(super) fn assign_times(times: &[TimePhrase], qtoks: &[(usize, usize)]) -> Vec<Option<usize>> {

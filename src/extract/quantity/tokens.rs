@@ -59,26 +59,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         let b = bytes[i];
         if b.is_ascii_digit() {
             let start = i;
-            let mut seen_point = false;
-            i += 1;
-            while i < bytes.len() {
-                let c = bytes[i];
-                if c.is_ascii_digit() {
-                    i += 1;
-                } else if c == b','
-                    && !seen_point
-                    && bytes[i + 1..].len() >= 3
-                    && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-                    && bytes.get(i + 4).is_none_or(|d| !d.is_ascii_digit())
-                {
-                    i += 4;
-                } else if c == b'.' && !seen_point && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-                    seen_point = true;
-                    i += 2;
-                } else {
-                    break;
-                }
-            }
+            i = number_end(bytes, i);
             toks.push(Tok { kind: Kind::Num, start, end: i, space_before: space, line_start: line, low: digits(&text[start..i]) });
             space = false;
             line = false;
@@ -130,6 +111,27 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         line = false;
     }
     toks
+}
+
+/// The end of the numeral starting at the digit at `i`: digits, thousands groups of three
+/// after a comma ("1,250,000"), one decimal point ("3.7").
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    let mut seen_point = false;
+    i += 1;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if c.is_ascii_digit() {
+            i += 1;
+        } else if c == b',' && !seen_point && bytes[i + 1..].len() >= 3 && bytes[i + 1..i + 4].iter().all(u8::is_ascii_digit) && bytes.get(i + 4).is_none_or(|d| !d.is_ascii_digit()) {
+            i += 4;
+        } else if c == b'.' && !seen_point && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            seen_point = true;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// A number's digits without thousands separators.

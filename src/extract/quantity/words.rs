@@ -133,82 +133,7 @@ impl QuantityExtractor {
             return Some(f);
         }
         // Cardinal words: "twenty-eight", "one hundred and twenty", "a dozen", "one and a half million".
-        let mut total = 0.0f64;
-        let mut current = 0.0f64;
-        let mut k = j;
-        let mut any = false;
-        let mut scale = 1.0f64;
-        if w == "a" || w == "an" {
-            let n = t.get(j + 1)?;
-            if big_word(&n.low).is_some() || n.low == "dozen" {
-                current = 1.0;
-                k = j + 1;
-                any = true;
-            } else {
-                return None;
-            }
-        }
-        while let Some(tok) = t.get(k) {
-            if tok.kind == Kind::Sym && tok.is_dash() && !tok.space_before && any {
-                // "twenty-eight": a tens word joined to a unit word.
-                if let (Some(n), true) = (t.get(k + 1), current >= 20.0 && current % 10.0 == 0.0) {
-                    if let Some(v) = small_number(&n.low).filter(|v| *v < 10.0) {
-                        if !n.space_before {
-                            current += v;
-                            k += 2;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            if tok.kind != Kind::Word {
-                break;
-            }
-            let lw = tok.low.as_str();
-            if let Some(v) = small_number(lw) {
-                if any && current % 100.0 != 0.0 && current >= 1.0 && !(current >= 20.0 && v < 10.0 && current % 10.0 == 0.0) {
-                    break; // "two three" is two numbers, not one
-                }
-                current += v;
-                any = true;
-                k += 1;
-            } else if lw == "dozen" && any {
-                current *= 12.0;
-                k += 1;
-            } else if let Some(b) = big_word(lw).filter(|_| any) {
-                if b == 100.0 {
-                    current = current.max(1.0) * 100.0;
-                } else {
-                    total += current.max(1.0) * b;
-                    current = 0.0;
-                    scale = b;
-                }
-                k += 1;
-            } else if lw == "and" && any {
-                // "one hundred and twenty", "one and a half million"
-                let n1 = t.get(k + 1).map(|x| x.low.as_str());
-                let n2 = t.get(k + 2).map(|x| x.low.as_str());
-                if n1 == Some("a") && n2 == Some("half") {
-                    current += 0.5;
-                    k += 3;
-                } else if n1.and_then(small_number).is_some() && (current >= 100.0 || total > 0.0) {
-                    k += 1;
-                } else {
-                    break;
-                }
-            } else {
-                break;
-            }
-        }
-        if !any {
-            return None;
-        }
-        let value = total + current;
-        if value <= 0.0 {
-            return None;
-        }
-        Some(Core { value, form: Form::Words, end: k, scale })
+        cardinal(t, j)
     }
 
     /// "one-fifth", "two thirds of", "a quarter of", "half of", "half a million", "by half".
@@ -312,4 +237,86 @@ impl QuantityExtractor {
         }
         None
     }
+}
+
+/// A number in words at token `j`: "twenty-eight", "one hundred and twenty", "a dozen", "one
+/// and a half million".
+fn cardinal(t: &[Tok], j: usize) -> Option<Core> {
+    let w = t[j].low.as_str();
+    let mut total = 0.0f64;
+    let mut current = 0.0f64;
+    let mut k = j;
+    let mut any = false;
+    let mut scale = 1.0f64;
+    if w == "a" || w == "an" {
+        let n = t.get(j + 1)?;
+        if big_word(&n.low).is_some() || n.low == "dozen" {
+            current = 1.0;
+            k = j + 1;
+            any = true;
+        } else {
+            return None;
+        }
+    }
+    while let Some(tok) = t.get(k) {
+        if tok.kind == Kind::Sym && tok.is_dash() && !tok.space_before && any {
+            // "twenty-eight": a tens word joined to a unit word.
+            if let (Some(n), true) = (t.get(k + 1), current >= 20.0 && current % 10.0 == 0.0) {
+                if let Some(v) = small_number(&n.low).filter(|v| *v < 10.0) {
+                    if !n.space_before {
+                        current += v;
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        if tok.kind != Kind::Word {
+            break;
+        }
+        let lw = tok.low.as_str();
+        if let Some(v) = small_number(lw) {
+            if any && current % 100.0 != 0.0 && current >= 1.0 && !(current >= 20.0 && v < 10.0 && current % 10.0 == 0.0) {
+                break; // "two three" is two numbers, not one
+            }
+            current += v;
+            any = true;
+            k += 1;
+        } else if lw == "dozen" && any {
+            current *= 12.0;
+            k += 1;
+        } else if let Some(b) = big_word(lw).filter(|_| any) {
+            if b == 100.0 {
+                current = current.max(1.0) * 100.0;
+            } else {
+                total += current.max(1.0) * b;
+                current = 0.0;
+                scale = b;
+            }
+            k += 1;
+        } else if lw == "and" && any {
+            // "one hundred and twenty", "one and a half million"
+            let n1 = t.get(k + 1).map(|x| x.low.as_str());
+            let n2 = t.get(k + 2).map(|x| x.low.as_str());
+            if n1 == Some("a") && n2 == Some("half") {
+                current += 0.5;
+                k += 3;
+            } else if n1.and_then(small_number).is_some() && (current >= 100.0 || total > 0.0) {
+                k += 1;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    if !any {
+        return None;
+    }
+    let value = total + current;
+    if value <= 0.0 {
+        return None;
+    }
+    Some(Core { value, form: Form::Words, end: k, scale })
 }
