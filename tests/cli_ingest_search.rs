@@ -111,3 +111,23 @@ fn help_shows_examples() {
         assert!(out.contains("Example"), "{sub} --help has no example");
     }
 }
+
+/// The README's first command on a fresh clone: `crosscheck ingest` with the default index
+/// folder, which the repository ships holding only `.gitkeep`.
+#[test]
+fn the_default_index_folder_of_a_fresh_clone_takes_the_index() {
+    let d = workdir();
+    std::fs::create_dir_all(d.path().join("index")).unwrap();
+    std::fs::write(d.path().join("index/.gitkeep"), "").unwrap();
+    let mut c = assert_cmd::Command::cargo_bin("crosscheck").unwrap();
+    c.current_dir(d.path()).env_remove("CROSSCHECK_INDEX").arg("ingest");
+    let (code, _, err) = run(c);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("5 added"), "{err}");
+    let mut c = assert_cmd::Command::cargo_bin("crosscheck").unwrap();
+    c.current_dir(d.path()).env_remove("CROSSCHECK_INDEX").args(["search", "territory", "--format", "json"]);
+    let (code, out, err) = run(c);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().count() >= 2, "{out}");
+    assert!(d.path().join("index/.gitkeep").exists(), "the placeholder stays");
+}

@@ -30,6 +30,9 @@ pub enum FolderState {
 const INDEX_EXTS: &[&str] = &["idx", "pos", "term", "store", "fast", "fieldnorm", "del"];
 
 /// Look at a folder without changing it.
+/// Files that only keep a folder in version control.
+const PLACEHOLDERS: &[&str] = &[".gitkeep", ".keep", ".gitignore"];
+
 pub fn folder_state(dir: &Path) -> std::io::Result<FolderState> {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
@@ -38,7 +41,12 @@ pub fn folder_state(dir: &Path) -> std::io::Result<FolderState> {
     };
     let mut names: Vec<String> = Vec::new();
     for e in rd {
-        names.push(e?.file_name().to_string_lossy().into_owned());
+        let name = e?.file_name().to_string_lossy().into_owned();
+        // A placeholder that keeps an empty folder in version control ("index/.gitkeep" in
+        // this repository) is no user data: the folder counts as empty.
+        if !PLACEHOLDERS.contains(&name.as_str()) {
+            names.push(name);
+        }
     }
     if names.iter().any(|n| n == "meta.json") {
         return Ok(FolderState::Index);
@@ -408,6 +416,9 @@ mod tests {
     fn folder_states() {
         let d = tempfile::tempdir().unwrap();
         assert_eq!(folder_state(&d.path().join("nope")).unwrap(), FolderState::Empty);
+        assert_eq!(folder_state(d.path()).unwrap(), FolderState::Empty);
+        // A fresh clone's index/ holds only .gitkeep: an empty folder.
+        std::fs::write(d.path().join(".gitkeep"), "").unwrap();
         assert_eq!(folder_state(d.path()).unwrap(), FolderState::Empty);
         std::fs::write(d.path().join("notes.txt"), "x").unwrap();
         assert!(matches!(folder_state(d.path()).unwrap(), FolderState::Other(n) if n == ["notes.txt"]));
