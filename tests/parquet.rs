@@ -155,7 +155,7 @@ fn readme_duckdb_query_runs() {
     for (i, (outlet, figure)) in [("Wire One", "about 300"), ("Wire Two", "roughly 310"), ("Wire Three", "more than 2,000")].iter().enumerate() {
         std::fs::write(
             corpus.join(format!("a{i}.md")),
-            format!("---\ntitle: Shelling\nsource: {outlet}\npublished: 2022-03-10\n---\n\nOfficials said {figure} civilians were killed in Mariupol since the siege began.\n"),
+            format!("---\ntitle: Shelling\nsource: {outlet}\npublished: 2022-03-10\n---\n\nOfficials said {figure} civilians have been killed in Mariupol since the siege began.\n"),
         )
         .unwrap();
     }
