@@ -123,7 +123,7 @@ fn classify(text: &str, toks: &[Tok], i: usize) -> &'static str {
     if glued_prev.is_some_and(|p| matches!(p.low.as_str(), "/" | "_" | "#" | "@" | "=" | "."))
         || glued_next.is_some_and(|n| matches!(n.low.as_str(), "/" | "_" | "=") || n.kind == Kind::Num)
     {
-        if glued_next.is_some_and(|n| n.low == "/") && !glued_prev.is_some_and(|p| p.low == "/") {
+        if glued_next.is_some_and(|n| n.low == "/") && glued_prev.is_none_or(|p| p.low != "/") {
             return "link/version"; // 24/7, 3/4, 9/11
         }
         return "link/version";
@@ -151,7 +151,7 @@ fn classify(text: &str, toks: &[Tok], i: usize) -> &'static str {
     }
     // Names with digits: G7, F-16, COVID-19, Su-27, 5G, "Article 5", "Windows 11".
     if glued_prev.is_some_and(|p| p.kind == Kind::Word)
-        || glued_prev.is_some_and(|p| p.is_dash()) && prev2.is_some_and(|p| p.kind == Kind::Word && t.space_before == false && !p.low.is_empty() && text[p.start..p.end].chars().next().is_some_and(char::is_uppercase))
+        || glued_prev.is_some_and(|p| p.is_dash()) && prev2.is_some_and(|p| p.kind == Kind::Word && !t.space_before && !p.low.is_empty() && text[p.start..p.end].chars().next().is_some_and(char::is_uppercase))
     {
         return "name";
     }

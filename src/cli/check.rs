@@ -166,10 +166,8 @@ fn load_articles(args: &Args) -> anyhow::Result<Vec<Article>> {
         for p in &load.problems {
             report_problem(p);
         }
-        if load.articles.is_empty() {
-            if load.problems.iter().any(|p| p.severity == Severity::Error) {
-                anyhow::bail!("{}: nothing to check", args.file.display());
-            }
+        if load.articles.is_empty() && load.problems.iter().any(|p| p.severity == Severity::Error) {
+            anyhow::bail!("{}: nothing to check", args.file.display());
         }
         load.articles
     })

@@ -172,7 +172,7 @@ impl Sent<'_> {
 
     /// A place (or "the country") starts right after token `i`.
     fn adjacent_place(&self, i: usize) -> bool {
-        self.mentions_in(i + 1, i + 2).first().is_some() || super::context::starting_in(&self.anaphors, |h| h.start, i + 1, i + 2).first().is_some()
+        !self.mentions_in(i + 1, i + 2).is_empty() || !super::context::starting_in(&self.anaphors, |h| h.start, i + 1, i + 2).is_empty()
     }
 
     /// The place a preposition at `i` introduces: a gazetteer place within a few words (only

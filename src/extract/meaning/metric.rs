@@ -36,7 +36,7 @@ impl Sent<'_> {
         let (wa, wb) = (qa.saturating_sub(20), (qb + 20).min(self.toks.len()));
         let mut best: Option<(usize, usize, i32)> = None; // (metric, distance, priority)
         for c in super::context::starting_in(&self.cues, |h| h.start, wa, wb).iter().filter(|c| c.end <= wb && admits(c.owner)) {
-            let d = if c.start >= qb { c.start - qb } else if c.end <= qa { qa - c.end } else { 0 };
+            let d = if c.start >= qb { c.start - qb } else { qa.saturating_sub(c.end) };
             let m = &lex.metrics[c.owner];
             // A counted noun names what is counted: only cues in or right next to it count.
             if family == "count" && q.noun.is_some() && d > m.noun_reach {
