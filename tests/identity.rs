@@ -236,3 +236,12 @@ fn prisoners_and_bodies_are_not_troop_counts_or_tolls() {
     ]);
     assert!(v.is_empty(), "{v:?}");
 }
+
+// 3 (continued). A running total since an event named in words, not by a date.
+#[test]
+fn since_the_siege_began_is_a_running_total() {
+    let c = claim("Officials said about 300 civilians were killed in Mariupol since the siege began.", "300");
+    assert_eq!(c.kind, FigureKind::Cumulative, "{c:?}");
+    let c = claim("About 300 civilians were killed in Mariupol on Tuesday, officials said.", "300");
+    assert_ne!(c.kind, FigureKind::Cumulative, "{c:?}");
+}

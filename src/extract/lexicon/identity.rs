@@ -153,7 +153,7 @@ pub struct IdentityLexicon {
 }
 
 /// The `[[words]]` lists the claim identity reads (see lexicon/identity.toml).
-pub const ROLE_LISTS: &[&str] = &["owner", "receive", "give", "link", "filler", "land", "flee", "arrive", "regain", "place_noun", "floor", "container"];
+pub const ROLE_LISTS: &[&str] = &["owner", "receive", "give", "link", "filler", "land", "flee", "arrive", "regain", "place_noun", "floor", "container", "start"];
 
 impl IdentityLexicon {
     pub(super) fn merge(&mut self, file: File) {

@@ -72,7 +72,7 @@ impl Sent<'_> {
         if cues.contains(&FigureKind::Event) || one_day {
             return (FigureKind::Event, None);
         }
-        if self.perfect_near(qa, qb, ca, cb) {
+        if self.perfect_near(qa, qb, ca, cb) || self.since_event(qa, qb, ca, cb) {
             return (FigureKind::Cumulative, None);
         }
         (FigureKind::Unknown, None)
@@ -118,6 +118,13 @@ impl Sent<'_> {
     }
 
     /// "have been killed", "has lost", "had fled": a present or past perfect near the figure.
+    /// "since the siege began", "since fighting broke out": a count since an event started
+    /// (the event named in words, not by a date) is a running total.
+    fn since_event(&self, qa: usize, qb: usize, ca: usize, cb: usize) -> bool {
+        let (a, b) = (ca.max(qa.saturating_sub(12)), cb.min(qb + 12));
+        (a..b).any(|i| self.word(i) == "since" && (i + 2..(i + 6).min(cb)).any(|j| self.lex.identity.is("start", self.word(j))))
+    }
+
     fn perfect_near(&self, qa: usize, qb: usize, ca: usize, cb: usize) -> bool {
         let id = &self.lex.identity;
         let (a, b) = (ca.max(qa.saturating_sub(6)), cb.min(qb + 6));
