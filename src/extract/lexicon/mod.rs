@@ -188,13 +188,21 @@ pub const FIRST_CUE: u8 = 4;
 /// A time phrase can start with the word ("in 2024", "since March", "on Tuesday", "May 5").
 pub const FIRST_TIME: u8 = 8;
 
-/// The words a time phrase starts with (the meaning step's `time` module reads the rest).
-pub const TIME_STARTS: &[&str] = &[
-    "in", "during", "for", "throughout", "of", "between", "on", "since", "by", "until", "till", "as", "last", "this",
-    "next", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+/// Month names and abbreviations, lowercase, with their numbers (read by the meaning step's
+/// time phrases).
+pub const MONTHS: &[(&str, i8)] = &[
+    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
+    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1),
+    ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9),
+    ("oct", 10), ("nov", 11), ("dec", 12),
 ];
+
+/// Weekday names, lowercase, Monday first.
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// The prepositions and words a time phrase starts with, besides month and weekday names
+/// (the meaning step's `time` module reads the rest).
+pub const TIME_STARTS: &[&str] = &["in", "during", "for", "throughout", "of", "between", "on", "since", "by", "until", "till", "as", "last", "this", "next"];
 
 /// Where a lexicon problem is.
 #[derive(Debug, thiserror::Error)]
@@ -303,7 +311,7 @@ impl Lexicon {
                 *self.first_flags.entry(w.clone()).or_default() |= bit;
             }
         }
-        for w in TIME_STARTS {
+        for w in TIME_STARTS.iter().chain(MONTHS.iter().map(|(m, _)| m)).chain(WEEKDAYS) {
             *self.first_flags.entry(w.to_string()).or_default() |= FIRST_TIME;
         }
         Ok(())

@@ -2,6 +2,7 @@
 //! quantity of a sentence each belongs to.
 
 use super::super::quantity::tokens::{Kind, Tok};
+use crate::extract::lexicon::{MONTHS, WEEKDAYS};
 use crate::extract::TimeBasis;
 use jiff::civil::Date;
 
@@ -17,17 +18,11 @@ pub(super) struct TimePhrase {
     pub year: i16,
 }
 
-const MONTHS: &[(&str, i8)] = &[
-    ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6), ("july", 7),
-    ("august", 8), ("september", 9), ("october", 10), ("november", 11), ("december", 12), ("jan", 1),
-    ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6), ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9),
-    ("oct", 10), ("nov", 11), ("dec", 12),
-];
+
 
 /// Words before a date that make it the start of a period.
 const START_WORDS: &[&str] = &["since", "began", "begun", "started", "invaded", "invasion", "launched", "start", "beginning", "outbreak", "began", "attacked", "entered", "crossed"];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 /// The month named by a token.
 fn month_of(t: &Tok) -> Option<i8> {
@@ -250,16 +245,14 @@ pub(super) fn entry_date(toks: &[Tok], published: Option<Date>) -> Option<Date> 
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::extract::lexicon::TIME_STARTS;
+    use crate::extract::lexicon::{Lexicon, FIRST_TIME, MONTHS, WEEKDAYS};
 
     #[test]
     fn every_month_and_weekday_may_start_a_time_phrase() {
-        for (m, _) in MONTHS {
-            assert!(TIME_STARTS.contains(m), "{m}");
+        let lex = Lexicon::builtin();
+        for w in MONTHS.iter().map(|(m, _)| *m).chain(WEEKDAYS.iter().copied()).chain(["since", "on", "by"]) {
+            assert!(lex.first_flags.get(w).is_some_and(|f| f & FIRST_TIME != 0), "{w}");
         }
-        for d in WEEKDAYS {
-            assert!(TIME_STARTS.contains(d), "{d}");
-        }
+        assert!(lex.first_flags.get("said").is_none_or(|f| f & FIRST_TIME == 0));
     }
 }
