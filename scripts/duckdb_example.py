@@ -2,6 +2,7 @@
 """Run the README's DuckDB query (conflicting_outlets.sql beside this script) over the Parquet
 files crosscheck wrote into DIR: `discrepancies.parquet` (and `claims.parquet`).
 
+    cargo build --release --features parquet
     crosscheck discrepancies --all --format parquet --output DIR/discrepancies.parquet
     python3 scripts/duckdb_example.py DIR
 

@@ -48,6 +48,7 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
+    super::shared::check_binary_output(args.output.as_deref(), args.format)?;
     let lexicon = super::shared::lexicon(global)?;
     let index = CrossIndex::open(&global.index)?;
     let filter = ClaimFilter {

@@ -31,6 +31,7 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let started = std::time::Instant::now();
+    super::shared::check_binary_output(args.output.as_deref(), args.format)?;
     let extractor = extractor(global)?;
     let (files, mut problems) = corpus::discover(&args.files);
     let (manifest, mp) = corpus::manifest_for(&args.files);

@@ -97,13 +97,18 @@ pub enum DataFormat {
     /// One JSON object a line; numbers are numbers and unknowns null (`json` is the same).
     #[value(alias = "json")]
     Jsonl,
-    /// Apache Parquet with typed columns (needs --output FILE or a redirect).
+    /// Apache Parquet with typed columns (needs --output FILE or a redirect, and a build with
+    /// the `parquet` cargo feature).
     Parquet,
 }
 
-/// Parquet is binary and never goes to a terminal.
+/// Parquet needs a build with the `parquet` cargo feature, and being binary it never goes to a
+/// terminal. Checked before any work, so a wrong choice costs nothing and writes no file.
 pub fn check_binary_output(path: Option<&Path>, format: DataFormat) -> anyhow::Result<()> {
     use std::io::IsTerminal;
+    if format == DataFormat::Parquet && !cfg!(feature = "parquet") {
+        anyhow::bail!("{PARQUET_MISSING}")
+    }
     if format == DataFormat::Parquet && path.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("Parquet is binary: give --output FILE (or redirect standard output)")
     }
@@ -122,6 +127,9 @@ pub fn output(path: Option<&Path>, format: DataFormat) -> anyhow::Result<Box<dyn
     }
 }
 
+/// What a build without the `parquet` feature says when asked for Parquet.
+const PARQUET_MISSING: &str = "this crosscheck was built without Parquet output: rebuild with `cargo build --release --features parquet` (or `cargo install --path . --features parquet`)";
+
 /// Write rows as Parquet (when this build has it).
 pub fn write_parquet(out: &mut (dyn Write + Send), rows: &dyn crosscheck::report::Rows) -> anyhow::Result<()> {
     #[cfg(feature = "parquet")]
@@ -132,7 +140,7 @@ pub fn write_parquet(out: &mut (dyn Write + Send), rows: &dyn crosscheck::report
     #[cfg(not(feature = "parquet"))]
     {
         let _ = (out, rows);
-        anyhow::bail!("this crosscheck was built without Parquet (cargo feature `parquet`)")
+        anyhow::bail!("{PARQUET_MISSING}")
     }
 }
 
