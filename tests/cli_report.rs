@@ -156,12 +156,13 @@ fn urls_reach_claims_pairs_search_and_the_summary() {
     let mut c = cc(d.path());
     c.args(["discrepancies"]);
     let header: Vec<String> = csv::Reader::from_reader(run(c).1.as_bytes()).headers().unwrap().iter().map(str::to_string).collect();
-    assert_eq!(header.len(), 48);
+    assert_eq!(header.len(), 50);
     assert_eq!(&header[..9], &["group_id", "verdict", "severity", "metric", "measure", "holder", "scope", "explanation", "a_doc"]);
     assert_eq!(header[33], "b_sentence");
     assert_eq!(&header[34..37], &["a_url", "a_outlets", "a_person"]);
     assert_eq!(&header[41..44], &["b_url", "b_outlets", "b_person"]);
     assert_eq!(header[47], "b_holder_basis");
+    assert_eq!(&header[48..], &["a_claimant", "b_claimant"]);
     let mut c = cc(d.path());
     c.args(["claims", "--source", "Wire One", "--format", "jsonl"]);
     let out = run(c).1;

@@ -245,3 +245,33 @@ fn since_the_siege_began_is_a_running_total() {
     let c = claim("About 300 civilians were killed in Mariupol on Tuesday, officials said.", "300");
     assert_ne!(c.kind, FigureKind::Cumulative, "{c:?}");
 }
+
+// The biggest cause left after issue 11: competing claimants days apart read as a running
+// total that rose. One claimant does not revise another's figure.
+#[test]
+fn another_claimants_higher_figure_is_a_disagreement_not_an_update() {
+    // Russia's own count, then Ukraine's claim four days later: within the casualty window.
+    let v = flagged(&[
+        ("A", Some("2022-03-02"), "Russia's defence ministry said 498 Russian troops have died in Ukraine."),
+        ("B", Some("2022-03-06"), "Ukraine said that 11,000 Russian troops have died in Ukraine."),
+    ]);
+    assert_eq!(v, vec![("498 Russian troops".into(), "11,000 Russian troops".into(), Verdict::Conflict)], "{v:?}");
+    // The same claimant's count rising is still an update.
+    let v = flagged(&[
+        ("A", Some("2022-03-02"), "Ukraine said that 9,000 Russian troops have died in Ukraine."),
+        ("B", Some("2022-03-06"), "Ukraine said that 11,000 Russian troops have died in Ukraine."),
+    ]);
+    assert_eq!(v, vec![("9,000 Russian troops".into(), "11,000 Russian troops".into(), Verdict::Update)], "{v:?}");
+    // Twelve days apart (within twice the casualty window): still two claimants disagreeing.
+    let v = flagged(&[
+        ("A", Some("2022-03-02"), "Russia's defence ministry said 498 Russian troops have died in Ukraine."),
+        ("B", Some("2022-03-14"), "Ukraine said that 13,500 Russian troops have died in Ukraine."),
+    ]);
+    assert_eq!(v, vec![("498 Russian troops".into(), "13,500 Russian troops".into(), Verdict::Conflict)], "{v:?}");
+    // A month apart, a later, higher figure is a newer count of a growing total: an update.
+    let v = flagged(&[
+        ("A", Some("2022-03-02"), "Russia's defence ministry said 498 Russian troops have died in Ukraine."),
+        ("B", Some("2022-04-02"), "Ukraine said that 17,000 Russian troops have died in Ukraine."),
+    ]);
+    assert_eq!(v, vec![("498 Russian troops".into(), "17,000 Russian troops".into(), Verdict::Update)], "{v:?}");
+}

@@ -15,6 +15,9 @@ pub struct Tolerance {
     pub exact_rel: f64,
     pub exact_max_rel: f64,
     pub same_time_days: i64,
+    /// Two different claimants' figures count as "the same time" up to this many times
+    /// `same_time_days`: a disagreement between claimants lasts longer than one count moves.
+    pub claimant_window: f64,
     pub max_pairs: usize,
 }
 
@@ -27,6 +30,7 @@ struct PartialTolerance {
     exact_rel: Option<f64>,
     exact_max_rel: Option<f64>,
     same_time_days: Option<i64>,
+    claimant_window: Option<f64>,
     max_pairs: Option<usize>,
 }
 
@@ -65,6 +69,9 @@ impl PartialTolerance {
         if let Some(v) = self.same_time_days {
             t.same_time_days = v;
         }
+        if let Some(v) = self.claimant_window {
+            t.claimant_window = v;
+        }
         if let Some(v) = self.max_pairs {
             t.max_pairs = v;
         }
@@ -74,7 +81,7 @@ impl PartialTolerance {
 impl Default for Config {
     fn default() -> Self {
         let mut c = Config {
-            default: Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.01, exact_max_rel: 0.05, same_time_days: 31, max_pairs: 50 },
+            default: Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.01, exact_max_rel: 0.05, same_time_days: 31, claimant_window: 2.0, max_pairs: 50 },
             metric: BTreeMap::new(),
         };
         // The built-in file is tested to parse.
@@ -113,6 +120,9 @@ impl Config {
             }
             if v.same_time_days.is_some() {
                 slot.same_time_days = v.same_time_days;
+            }
+            if v.claimant_window.is_some() {
+                slot.claimant_window = v.claimant_window;
             }
             if v.max_pairs.is_some() {
                 slot.max_pairs = v.max_pairs;

@@ -13,6 +13,9 @@
 //! 3. Within the metric's time window: overlapping intervals agree. Running totals
 //!    (cumulative and event counts) that grew are an update; a later, smaller running total is
 //!    a conflict, and so are two different levels at the same time.
+//!    Two different claimants ("Russia says 498", "Ukraine says 11,000") do not update each
+//!    other at the same time: up to `claimant_window` times the window apart, a difference
+//!    between them is a conflict whichever way it goes. Further apart, rule 4 applies.
 //! 4. Further apart: the stated figures (without hedges) are compared. The same figure agrees;
 //!    a running total stated lower later is a conflict (unless the later figure is a bound the
 //!    earlier one meets: "more than 500" after "about 1,000" agrees); any other difference is
@@ -183,6 +186,25 @@ impl Judge<'_> {
         Some(self.mk(Verdict::Conflict, sev, || format!("{what}: {} vs {}; {}", Self::desc(a, ia), Self::desc(b, ib), self.when())))
     }
 
+    /// Two different named claimants within the claimant window (rule 3's second part). None
+    /// when the claimants are the same, one is unknown or they are further apart.
+    fn claimants(&self, ia: &Interval, ib: &Interval, sev: f64) -> Option<Pair> {
+        let (a, b) = (self.a, self.b);
+        if a.claimant.is_empty() || b.claimant.is_empty() || a.claimant == b.claimant {
+            return None;
+        }
+        let window = self.g.tol.same_time_days as f64 * self.g.tol.claimant_window;
+        if self.days.is_none_or(|d| d.abs() as f64 > window) {
+            return None;
+        }
+        if ia.overlaps(ib) {
+            return Some(self.mk(Verdict::Agree, 0.0, || self.overlap_words(ia, ib)));
+        }
+        Some(self.mk(Verdict::Conflict, sev, || {
+            format!("two claimants disagree: {} gives {}, {} gives {}; {} (one claimant does not revise another's figure)", a.claimant, Self::desc(a, ia), b.claimant, Self::desc(b, ib), self.when())
+        }))
+    }
+
     /// Rule 6: far apart in time: the stated figures, without their hedges.
     fn far_apart(&self, (ia, ib): (&Interval, &Interval), (sa, sb): (&Interval, &Interval), sev: f64) -> Verdicts {
         let (a, b) = (self.a, self.b);
@@ -238,6 +260,9 @@ impl Comparer<'_> {
         };
         if j.a.floor || j.b.floor {
             return j.floor(&ia, &ib, sev);
+        }
+        if let Some(v) = j.claimants(&ia, &ib, sev) {
+            return Some(v);
         }
         if !apart {
             return j.same_time(&ia, &ib, sev);

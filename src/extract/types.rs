@@ -244,6 +244,11 @@ pub struct Claim {
     /// least that many.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub floor: bool,
+    /// Who gives the figure ("Ukraine says ...", "according to the UN"): a country, bloc or
+    /// organisation of the gazetteer; empty when the text names none the gazetteer knows.
+    /// Not part of the identity: it tells a revision from a disagreement.
+    #[serde(default)]
+    pub claimant: String,
     /// The sentence the claim was read from, and its byte span in the text.
     pub sentence: String,
     pub sentence_start: usize,

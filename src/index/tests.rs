@@ -50,6 +50,7 @@ fn claim(text: &str, phrase: &str, metric: &str, holder: &str) -> Claim {
         holder_basis: Default::default(),
         missing: Vec::new(),
         floor: false,
+        claimant: String::new(),
     }
 }
 

@@ -17,6 +17,8 @@ pub const SIDE_COLUMNS: &[&str] = &[
 /// written once with `a_` and once with `b_`: the article's address, every outlet that ran
 /// it, and the claim identity parts beyond the shared columns.
 pub const SIDE_EXTRA: &[&str] = &["url", "outlets", "person", "kind", "per", "modality", "holder_basis"];
+/// Per-side columns added after [`SIDE_EXTRA`] (`a_claimant, b_claimant`): who gives each figure.
+pub const SIDE_LATER: &[&str] = &["claimant"];
 
 /// The full header row.
 pub fn pair_header() -> Vec<String> {
@@ -26,6 +28,9 @@ pub fn pair_header() -> Vec<String> {
     }
     for side in ["a_", "b_"] {
         h.extend(SIDE_EXTRA.iter().map(|c| format!("{side}{c}")));
+    }
+    for side in ["a_", "b_"] {
+        h.extend(SIDE_LATER.iter().map(|c| format!("{side}{c}")));
     }
     h
 }
@@ -69,7 +74,7 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     let a = &recs[p.a];
     let holder = if a.claim.holder.is_empty() { &recs[p.b].claim.holder } else { &a.claim.holder };
     let b = &recs[p.b];
-    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * (SIDE_COLUMNS.len() + SIDE_EXTRA.len()));
+    let mut r = Vec::with_capacity(PAIR_COLUMNS.len() + 2 * (SIDE_COLUMNS.len() + SIDE_EXTRA.len() + SIDE_LATER.len()));
     r.extend([
         Cow::Borrowed(&*p.group_id),
         Cow::Borrowed(p.verdict.as_str()),
@@ -84,6 +89,8 @@ pub fn pair_row<'a>(p: &'a Pair, recs: &'a [ClaimRecord]) -> Vec<Cow<'a, str>> {
     side(b, &mut r);
     side_extra(a, &mut r);
     side_extra(b, &mut r);
+    r.push(sheet_safe(&a.claim.claimant));
+    r.push(sheet_safe(&b.claim.claimant));
     r
 }
 

@@ -97,6 +97,7 @@ pub const CLAIM_FIELDS: &[(&str, Kind)] = &[
     ("url", Kind::Str),
     ("outlets", Kind::Str),
     ("missing", Kind::Str),
+    ("claimant", Kind::Str),
 ];
 
 /// The cells of one claim, in [`CLAIM_FIELDS`] order.
@@ -140,6 +141,7 @@ pub fn claim_cells(r: &ClaimRecord) -> Vec<Cell<'_>> {
         Cell::opt(r.url.as_deref()),
         Cell::Str(Some(std::borrow::Cow::Owned(r.outlets_cell()))),
         Cell::Str(Some(std::borrow::Cow::Owned(c.missing.join(", ")))),
+        Cell::text(&c.claimant),
     ]
 }
 
@@ -192,7 +194,7 @@ impl Rows for ClaimRows<'_> {
     }
 }
 
-use super::pairs::SIDE_EXTRA;
+use super::pairs::{SIDE_EXTRA, SIDE_LATER};
 
 fn claim_field_index(name: &str) -> usize {
     CLAIM_FIELDS.iter().position(|(n, _)| *n == name).unwrap_or(0)
@@ -220,8 +222,10 @@ impl Rows for PairRows<'_> {
         for side in ["a_", "b_"] {
             cols.extend(Self::side_fields().map(|c| (format!("{side}{c}"), CLAIM_FIELDS[claim_field_index(c)].1)));
         }
-        for side in ["a_", "b_"] {
-            cols.extend(SIDE_EXTRA.iter().map(|c| (format!("{side}{c}"), CLAIM_FIELDS[claim_field_index(c)].1)));
+        for extra in [SIDE_EXTRA, SIDE_LATER] {
+            for side in ["a_", "b_"] {
+                cols.extend(extra.iter().map(|c| (format!("{side}{c}"), CLAIM_FIELDS[claim_field_index(c)].1)));
+            }
         }
         cols
     }
@@ -246,8 +250,10 @@ impl Rows for PairRows<'_> {
         for cells in [&ca, &cb] {
             row.extend(Self::side_fields().map(|c| cells[claim_field_index(c)].clone()));
         }
-        for cells in [&ca, &cb] {
-            row.extend(SIDE_EXTRA.iter().map(|c| cells[claim_field_index(c)].clone()));
+        for extra in [SIDE_EXTRA, SIDE_LATER] {
+            for cells in [&ca, &cb] {
+                row.extend(extra.iter().map(|c| cells[claim_field_index(c)].clone()));
+            }
         }
         row
     }

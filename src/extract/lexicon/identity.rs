@@ -153,7 +153,7 @@ pub struct IdentityLexicon {
 }
 
 /// The `[[words]]` lists the claim identity reads (see lexicon/identity.toml).
-pub const ROLE_LISTS: &[&str] = &["owner", "receive", "give", "link", "filler", "land", "flee", "arrive", "regain", "place_noun", "floor", "container", "start"];
+pub const ROLE_LISTS: &[&str] = &["owner", "receive", "give", "link", "filler", "land", "flee", "arrive", "regain", "place_noun", "floor", "container", "start", "speaker", "report_aux", "claimant_block"];
 
 impl IdentityLexicon {
     pub(super) fn merge(&mut self, file: File) {

@@ -49,6 +49,8 @@ pub(super) struct Sent<'a> {
     pub anaphors: Vec<Hit>,
     /// For each token, the lexicon's `FIRST_*` bits: which phrases can start there.
     pub first: Vec<u8>,
+    /// Reporting verbs and the claimants they name (read only for sentences with figures).
+    pub attributions: Vec<super::claimant::Attribution>,
 }
 
 /// Tokens that end a clause: a place or cue on the other side speaks about something else.
@@ -84,6 +86,7 @@ impl<'a> Sent<'a> {
             modals: Vec::new(),
             periods: Vec::new(),
             anaphors: Vec::new(),
+            attributions: Vec::new(),
             first: toks
                 .iter()
                 .map(|t| {
@@ -137,6 +140,9 @@ impl<'a> Sent<'a> {
             if let Some((owner, n)) = id.anaphor_words.longest_at(toks, i) {
                 s.anaphors.push(Hit { start: i, end: i + n, owner });
             }
+        }
+        if figures {
+            s.attributions = s.find_attributions();
         }
         s
     }

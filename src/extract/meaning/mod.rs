@@ -9,6 +9,7 @@
 //! ([`context::Sent`]) and each rule looks at a bounded window around its quantity, so the work
 //! is linear in the length of the text, whatever its punctuation.
 
+mod claimant;
 mod context;
 mod holder;
 mod kind;
@@ -169,6 +170,7 @@ impl Sent<'_> {
             holder_basis: anchor.basis,
             missing,
             floor: metric.is_some_and(|m| m.running) && self.verified_before(qa),
+            claimant: self.claimant((qa, qb), clause),
         }
     }
 

@@ -142,6 +142,7 @@ impl Sent<'_> {
             holder_basis: basis,
             missing: Vec::new(),
             floor: false,
+            claimant: String::new(),
             sentence: self.text.get(sentence_span.0..sentence_span.1).unwrap_or_default().to_string(),
             sentence_start: sentence_span.0,
             sentence_end: sentence_span.1,

@@ -201,3 +201,30 @@ fn every_builtin_lexicon_file_merges_and_identity_lists_are_known() {
     // Sentences skip the look-up for punctuation: no phrase may start with it.
     assert!(lex.first_flags.keys().all(|k| k.chars().next().is_some_and(char::is_alphanumeric)));
 }
+
+#[test]
+fn claimant_is_who_gives_the_figure() {
+    let who = |text: &str, figure: &str| find(&claims_at(text, None), figure).claimant.clone();
+    // Subject of a reporting verb, bare or with a speaking body.
+    assert_eq!(who("Ukraine said that 11,000 Russian troops have been killed.", "11,000"), "Ukraine");
+    assert_eq!(who("Russia's defence ministry said 498 Russian troops had died.", "498"), "Russia");
+    assert_eq!(who("Ukrainian officials said 300 civilians were killed in the city.", "300"), "Ukraine");
+    assert_eq!(who("The Pentagon estimates more than 7,000 Russian troops have been killed.", "7,000"), "United States");
+    assert_eq!(who("Moscow has said 1,351 of its soldiers died.", "1,351"), "Russia");
+    // "according to", a postposed attribution, a quotation, a passive's agent.
+    assert_eq!(who("Between 7,000 and 15,000 Russian soldiers have died, according to an estimate by a NATO official.", "7,000"), "NATO");
+    assert_eq!(who("More than 2 million people have fled the country, the UN refugee agency said.", "2 million"), "United Nations");
+    assert_eq!(who("\"We have lost 1,351 soldiers,\" Russia's defence ministry said.", "1,351"), "Russia");
+    assert_eq!(who("The toll of 3,000 was confirmed by Ukraine's military.", "3,000"), "Ukraine");
+    // No claimant the gazetteer knows, or a place that is not a speaker.
+    assert_eq!(who("He said 12,000 Russian soldiers have died.", "12,000"), "");
+    assert_eq!(who("Some 5,000 Russian troops reported killed near the border.", "5,000"), "");
+    assert_eq!(who("A package of $800 million in aid to Ukraine was announced.", "$800 million"), "");
+    assert_eq!(who("Russia's invasion has claimed the lives of 3,000 civilians.", "3,000"), "");
+    // A city is a place, not a claimant.
+    assert_eq!(who("Mariupol said 5,000 residents had been killed.", "5,000"), "");
+    // Two claimants in one clause: none is chosen; in separate clauses, each its own.
+    assert_eq!(who("Ukraine and the UN said 2,000 civilians had died.", "2,000"), "");
+    let cs = claims_at("Ukraine says 15,000 Russian troops were killed, while Russia says 1,351 died.", None);
+    assert_eq!((find(&cs, "15,000").claimant.as_str(), find(&cs, "1,351").claimant.as_str()), ("Ukraine", "Russia"));
+}
