@@ -57,14 +57,17 @@ fn year_at(toks: &[Tok], j: usize) -> Option<i16> {
     (1800..=2100).contains(&y).then_some(y)
 }
 
-/// A day given without its year ("Nov. 8") is the latest such day not after publication.
+/// A day given without its year ("Nov. 8") is the such day nearest to publication, counting
+/// days after it three times over: news reports what happened more often than what is planned,
+/// so "Nov. 8" in a January article is last November, while "On March 1, Ukraine claimed" in a
+/// live page first published on February 25 is five days later, not a year before.
 fn infer_year(month: i8, day: i8, published: Date) -> Option<Date> {
-    let this = Date::new(published.year(), month, day).ok()?;
-    if this <= published.saturating_add(jiff::Span::new().days(2)) {
-        Some(this)
-    } else {
-        Date::new(published.year() - 1, month, day).ok()
-    }
+    let y = published.year();
+    let cost = |d: &Date| {
+        let days = (d.since(published).ok()?.get_days() as i64).abs();
+        Some(if *d > published { 3 * days } else { days })
+    };
+    [y - 1, y, y + 1].into_iter().filter_map(|y| Date::new(y, month, day).ok()).filter_map(|d| cost(&d).map(|c| (c, d))).min_by_key(|(c, _)| *c).map(|(_, d)| d)
 }
 
 /// "March 2, 2022", "Nov. 8", "2 March 2022": (date, year stated, token after), at `j`.
@@ -254,5 +257,20 @@ mod tests {
             assert!(lex.first_flags.get(w).is_some_and(|f| f & FIRST_TIME != 0), "{w}");
         }
         assert!(lex.first_flags.get("said").is_none_or(|f| f & FIRST_TIME == 0));
+    }
+
+    #[test]
+    fn a_day_without_its_year_is_the_nearest_one_mostly_in_the_past() {
+        use jiff::civil::date;
+        let at = |m, d, p| super::infer_year(m, d, p);
+        // Earlier in the year, or late last year.
+        assert_eq!(at(3, 2, date(2022, 3, 20)), Some(date(2022, 3, 2)));
+        assert_eq!(at(11, 8, date(2022, 1, 5)), Some(date(2021, 11, 8)));
+        assert_eq!(at(7, 4, date(2022, 1, 5)), Some(date(2021, 7, 4)));
+        // A few days after publication: a page updated later, or a plan; not a year before.
+        assert_eq!(at(3, 1, date(2022, 2, 25)), Some(date(2022, 3, 1)));
+        assert_eq!(at(1, 3, date(2021, 12, 30)), Some(date(2022, 1, 3)));
+        // February 29 only in a leap year.
+        assert_eq!(at(2, 29, date(2025, 3, 10)), Some(date(2024, 2, 29)));
     }
 }
