@@ -275,3 +275,20 @@ fn another_claimants_higher_figure_is_a_disagreement_not_an_update() {
     ]);
     assert_eq!(v, vec![("498 Russian troops".into(), "17,000 Russian troops".into(), Verdict::Update)], "{v:?}");
 }
+
+// An anecdote's count against the whole count: two orders of magnitude apart, the two are not
+// one quantity read right, whatever the words around them say.
+#[test]
+fn figures_two_orders_of_magnitude_apart_are_not_compared() {
+    let v = verdicts(&[
+        ("A", Some("2022-04-03"), "At least two Russian soldiers have been killed by poisoned food, Ukraine said."),
+        ("B", Some("2022-05-02"), "Ukraine said that 15,000 Russian soldiers have been killed so far."),
+    ]);
+    assert!(v.iter().all(|p| !(p.0.contains("two") || p.1.contains("two"))), "{v:?}");
+    // Within a hundredfold, a count that grew is still compared.
+    let v = flagged(&[
+        ("A", Some("2022-03-01"), "Ukraine said that 500 Russian soldiers have been killed so far."),
+        ("B", Some("2022-05-02"), "Ukraine said that 15,000 Russian soldiers have been killed so far."),
+    ]);
+    assert_eq!(v, vec![("500 Russian soldiers".into(), "15,000 Russian soldiers".into(), Verdict::Update)], "{v:?}");
+}

@@ -18,6 +18,9 @@ pub struct Tolerance {
     /// Two different claimants' figures count as "the same time" up to this many times
     /// `same_time_days`: a disagreement between claimants lasts longer than one count moves.
     pub claimant_window: f64,
+    /// Two figures more than this many times apart are not one quantity read right (one counts
+    /// a part or an anecdote, or is misread): no row.
+    pub max_ratio: f64,
     pub max_pairs: usize,
 }
 
@@ -31,6 +34,7 @@ struct PartialTolerance {
     exact_max_rel: Option<f64>,
     same_time_days: Option<i64>,
     claimant_window: Option<f64>,
+    max_ratio: Option<f64>,
     max_pairs: Option<usize>,
 }
 
@@ -72,6 +76,9 @@ impl PartialTolerance {
         if let Some(v) = self.claimant_window {
             t.claimant_window = v;
         }
+        if let Some(v) = self.max_ratio {
+            t.max_ratio = v;
+        }
         if let Some(v) = self.max_pairs {
             t.max_pairs = v;
         }
@@ -81,7 +88,7 @@ impl PartialTolerance {
 impl Default for Config {
     fn default() -> Self {
         let mut c = Config {
-            default: Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.01, exact_max_rel: 0.05, same_time_days: 31, claimant_window: 2.0, max_pairs: 50 },
+            default: Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.01, exact_max_rel: 0.05, same_time_days: 31, claimant_window: 2.0, max_ratio: 100.0, max_pairs: 50 },
             metric: BTreeMap::new(),
         };
         // The built-in file is tested to parse.
@@ -123,6 +130,9 @@ impl Config {
             }
             if v.claimant_window.is_some() {
                 slot.claimant_window = v.claimant_window;
+            }
+            if v.max_ratio.is_some() {
+                slot.max_ratio = v.max_ratio;
             }
             if v.max_pairs.is_some() {
                 slot.max_pairs = v.max_pairs;

@@ -158,7 +158,7 @@ mod tests {
     use crate::extract::{quantities, Quantity};
 
     fn tol() -> Tolerance {
-        Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.0, exact_max_rel: 0.05, same_time_days: 31, claimant_window: 2.0, max_pairs: 50 }
+        Tolerance { approx_rel: 0.1, approx_min_rel: 0.025, near_rel: 0.1, exact_rel: 0.0, exact_max_rel: 0.05, same_time_days: 31, claimant_window: 2.0, max_ratio: 100.0, max_pairs: 50 }
     }
 
     fn q(s: &str) -> Quantity {

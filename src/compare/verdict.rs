@@ -21,6 +21,10 @@
 //!    earlier one meets: "more than 500" after "about 1,000" agrees); any other difference is
 //!    an update.
 //!
+//! Before any rule: two figures more than `max_ratio` (100) times apart are not one quantity
+//! read right ("at least two Russian soldiers" killed by poisoned food against "15,000 Russian
+//! troops"): the pair is not reported.
+//!
 //! Event counts ("420 drones overnight") are compared only when the two reports are at most a
 //! day apart. When a date is unknown, a pair can only agree (or be a revision the text states):
 //! nothing else is reported.
@@ -56,6 +60,14 @@ pub(super) fn person_key(folded: &str) -> String {
 
 fn office(metric: &str) -> String {
     metric.trim_start_matches("office:").replace('_', " ")
+}
+
+/// The stated values are more than `max_ratio` times apart: not one quantity read right.
+fn two_orders_apart(a: &Claim, b: &Claim, max_ratio: f64) -> bool {
+    match (a.quantity.value, b.quantity.value) {
+        (Some(x), Some(y)) if x > 0.0 && y > 0.0 => x.max(y) / x.min(y) > max_ratio,
+        _ => false,
+    }
 }
 
 fn running(c: &Claim) -> bool {
@@ -248,6 +260,9 @@ impl Comparer<'_> {
             return j.office(pa);
         }
         let (ia, ib) = (facts.interval[x]?, facts.interval[y]?);
+        if two_orders_apart(&ra.claim, &rb.claim, g.tol.max_ratio) {
+            return None;
+        }
         let sev = ia.relative_gap(&ib);
         if let Some(v) = j.revision(&ia, &ib, sev) {
             return v;
