@@ -98,7 +98,7 @@ impl Sent<'_> {
     }
 
     /// A token that ends the search for a claimant: punctuation that closes a phrase, a number
-    /// (the figure itself) or "that".
+    /// (the figure itself), "that", or "and"/"or" (a list of speakers names no single one).
     fn stops_search(&self, k: usize) -> bool {
         let t = &self.toks[k];
         is_clause_break(t) || t.kind == Kind::Num || matches!(t.low.as_str(), "," | "." | "that" | "and" | "or")
