@@ -15,7 +15,8 @@
 //!    a conflict, and so are two different levels at the same time.
 //!    Two different claimants ("Russia says 498", "Ukraine says 11,000") do not update each
 //!    other at the same time: up to `claimant_window` times the window apart, a difference
-//!    between them is a conflict whichever way it goes. Further apart, rule 4 applies.
+//!    between them is a conflict whichever way it goes. Further apart, the rules for figures
+//!    further apart apply (rule 4).
 //! 4. Further apart: the stated figures (without hedges) are compared. The same figure agrees;
 //!    a running total stated lower later is a conflict (unless the later figure is a bound the
 //!    earlier one meets: "more than 500" after "about 1,000" agrees); any other difference is
